@@ -1,0 +1,17 @@
+namespace SocialCrm.Workflows.Activities;
+
+public enum InputKind { String, Number, Boolean, Expression }
+
+public sealed record InputDescriptor(string Name, InputKind Kind, bool Required, string Description);
+
+/// <summary>What an activity type declares: its short alias, version, typed inputs and the outcomes it can end with.</summary>
+public sealed record ActivityDescriptor(
+    string Type,
+    int Version,
+    string Description,
+    IReadOnlyList<InputDescriptor> Inputs,
+    IReadOnlyList<string> Outcomes)
+{
+    public static ActivityDescriptor Create(string type, string description, string[] outcomes, params InputDescriptor[] inputs) =>
+        new(type, 1, description, inputs, outcomes);
+}

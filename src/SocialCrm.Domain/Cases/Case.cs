@@ -1,0 +1,68 @@
+namespace SocialCrm.Domain.Cases;
+
+public static class CaseStatus
+{
+    public const string AwaitingAgent = "awaiting_agent", Acted = "acted", Ignored = "ignored", Measured = "measured";
+}
+
+public static class Decisions
+{
+    public const string Engage = "engage", Ignore = "ignore", AutoReply = "auto-reply";
+}
+
+/// <summary>The work that one signal causes, from brief to measurement. One case per signal.</summary>
+public sealed class Case
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid SignalId { get; set; }
+    public Guid CustomerId { get; set; }
+    public string Status { get; set; } = CaseStatus.AwaitingAgent;
+    public string Decision { get; set; } = Decisions.Engage;
+    public string Queue { get; set; } = "general";
+    public int Priority { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime SlaDueAt { get; set; }
+    public DateTime? FirstResponseAt { get; set; }
+    public DateTime? ActedAt { get; set; }
+    public DateTime? MeasuredAt { get; set; }
+    public string? ReplyKind { get; set; }
+    public string? AssignedAgent { get; set; }
+}
+
+/// <summary>What the agent sees: the analyse stage's reading of the signal and the customer, with reasons.</summary>
+public sealed class CaseBrief
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CaseId { get; set; }
+    public string Summary { get; set; } = "";
+    public string Sentiment { get; set; } = "";
+    public double SentimentScore { get; set; }
+    public string Intent { get; set; } = "";
+    public double ValueScore { get; set; }
+    /// <summary>JSON list of {reason, weight}: why the scores came out as they did.</summary>
+    public string ReasonsJson { get; set; } = "[]";
+    public string HistoryJson { get; set; } = "{}";
+    public string RecommendedReplyKind { get; set; } = "";
+    public string? TemplateKey { get; set; }
+    public string DraftReply { get; set; } = "";
+    public string Models { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}
+
+public static class AgentActions
+{
+    public const string Reply = "reply", Ignore = "ignore";
+}
+
+/// <summary>What a service agent decided for a case.</summary>
+public sealed class AgentAction
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CaseId { get; set; }
+    public string Agent { get; set; } = "";
+    public string Action { get; set; } = AgentActions.Reply;
+    public string? ReplyKind { get; set; }
+    public string? Text { get; set; }
+    public bool RequestConnection { get; set; }
+    public DateTime RecordedAt { get; set; }
+}

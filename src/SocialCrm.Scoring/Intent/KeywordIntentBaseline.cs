@@ -1,0 +1,57 @@
+using SocialCrm.Scoring.Text;
+
+namespace SocialCrm.Scoring.Intent;
+
+/// <summary>
+/// The baseline intent classifier: keyword and phrase votes in English and Finnish. Finnish keywords match as
+/// prefixes, so inflected forms count ("rikki" matches "rikkinäinen"). Ties go complaint, request, question, praise.
+/// </summary>
+public sealed class KeywordIntentBaseline : IIntentClassifier
+{
+    private static readonly (string Label, string[] Cues)[] Rules =
+    [
+        (IntentResult.Complaint, [
+            "broken", "not working", "doesn't work", "does not work", "worst", "terrible", "awful", "refund", "still waiting",
+            "never arrived", "hasn't arrived", "cancel", "disappointed", "unacceptable", "ridiculous", "useless", "complaint",
+            "charged twice", "overcharged", "late", "delayed", "missing", "rude", "scam", "crashed", "error", "fix",
+            "rikki", "ei toimi", "huono", "surkea", "palautus", "hyvitys", "odottanut", "reklamaatio", "valitus", "myöhässä",
+            "peruutan", "pettynyt", "kamala", "virhe", "kadonnut", "veloitettiin", "kaatuu",
+        ]),
+        (IntentResult.Request, [
+            "please", "could you", "can you", "i want", "i need", "i'd like", "i would like", "send me", "change my", "update my",
+            "call me", "dm me", "add", "upgrade", "voisitteko", "voitteko", "haluaisin", "haluan", "pyydän", "lähettäkää",
+            "tarvitsen", "vaihtaa", "päivittää", "soittakaa", "lisätä",
+        ]),
+        (IntentResult.Question, [
+            "?", "how do", "how can", "how to", "when will", "when is", "where is", "where can", "why is", "why does", "what is",
+            "is there", "does anyone", "can i", "do you", "miten", "milloin", "missä", "miksi", "onko", "voiko", "kuinka", "mitä",
+            "saako", "mistä",
+        ]),
+        (IntentResult.Praise, [
+            "thank", "thanks", "love", "great", "awesome", "amazing", "excellent", "best", "perfect", "fantastic", "well done",
+            "brilliant", "happy", "kudos", "<3", "kiitos", "kiitti", "mahtava", "loistava", "ihana", "paras", "upea", "hieno",
+            "tyytyväinen", "rakastan", "huippu",
+        ]),
+    ];
+
+    public string ModelName => "baseline-keywords-1";
+
+    public IntentResult Classify(string text, string language)
+    {
+        var lower = " " + string.Join(' ', Tokenizer.Tokenize(text)) + " ";
+        var best = (Label: IntentResult.Other, Votes: 0, Cues: new List<string>());
+        foreach (var (label, cues) in Rules)
+        {
+            var hits = cues.Where(c => Matches(lower, c)).ToList();
+            if (hits.Count > best.Votes) best = (label, hits.Count, hits);
+        }
+        if (best.Votes == 0) return new IntentResult(IntentResult.Other, 0.4, []);
+        var confidence = Math.Round(1 - Math.Exp(-best.Votes), 3);
+        return new IntentResult(best.Label, confidence, best.Cues.Take(3).Select(c => new Explanation($"{best.Label}: '{c}'", 1)).ToList());
+    }
+
+    private static bool Matches(string paddedTokens, string cue) =>
+        cue == "?" || cue == "<3"
+            ? paddedTokens.Contains(cue, StringComparison.Ordinal)
+            : paddedTokens.Contains(" " + cue, StringComparison.Ordinal);
+}

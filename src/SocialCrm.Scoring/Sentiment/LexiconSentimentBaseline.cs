@@ -1,0 +1,70 @@
+using SocialCrm.Scoring.Lexicons;
+using SocialCrm.Scoring.Text;
+
+namespace SocialCrm.Scoring.Sentiment;
+
+/// <summary>
+/// The baseline every trained sentiment model must beat: a VADER-style lexicon sum (Hutto &amp; Gilbert 2014)
+/// with negation, boosters, ALL-CAPS and exclamation emphasis, normalised to -1..+1 by x / sqrt(x² + 15).
+/// Finnish uses AFINN-fi with prefix matching, since its keys are single inflected forms.
+/// </summary>
+public sealed class LexiconSentimentBaseline : ISentimentScorer
+{
+    private static readonly HashSet<string> Negations =
+    [
+        "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "cannot", "can't", "don't", "doesn't", "didn't",
+        "isn't", "wasn't", "aren't", "won't", "wouldn't", "shouldn't", "couldn't", "haven't", "hasn't", "without",
+        "ei", "en", "et", "emme", "ette", "eivät", "eikä", "ilman",
+    ];
+
+    private static readonly Dictionary<string, double> Boosters = new()
+    {
+        ["very"] = 0.293, ["really"] = 0.293, ["so"] = 0.293, ["extremely"] = 0.293, ["totally"] = 0.293, ["absolutely"] = 0.293,
+        ["incredibly"] = 0.293, ["super"] = 0.293, ["completely"] = 0.293, ["barely"] = -0.293, ["slightly"] = -0.293,
+        ["somewhat"] = -0.293, ["todella"] = 0.293, ["tosi"] = 0.293, ["erittäin"] = 0.293, ["aivan"] = 0.293, ["hieman"] = -0.293,
+    };
+
+    public string ModelName => "baseline-lexicon-1";
+
+    public SentimentResult Score(string text, string language)
+    {
+        var tokens = Tokenizer.TokenizeKeepCase(text);
+        var lexicon = language == "fi" ? LexiconResources.Finnish : LexiconResources.Vader;
+        var anyLower = tokens.Any(t => t.Any(char.IsLower));
+        var contributions = new List<Explanation>();
+        double sum = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var raw = tokens[i];
+            var word = raw.ToLowerInvariant();
+            var valence = Lookup(lexicon, word, language == "fi") ?? (language == "fi" ? Lookup(LexiconResources.Vader, word, false) : null);
+            if (valence is null) continue;
+            var v = valence.Value;
+            if (anyLower && raw.Length > 1 && raw.All(c => !char.IsLetter(c) || char.IsUpper(c)) && raw.Any(char.IsLetter))
+                v += Math.Sign(v) * 0.733;
+            for (var back = 1; back <= 3 && i - back >= 0; back++)
+            {
+                var prev = tokens[i - back].ToLowerInvariant();
+                if (Boosters.TryGetValue(prev, out var boost)) v += Math.Sign(v) * boost * (back == 1 ? 1 : back == 2 ? 0.95 : 0.9);
+                if (Negations.Contains(prev) || prev.EndsWith("n't", StringComparison.Ordinal)) { v *= -0.74; break; }
+            }
+            sum += v;
+            contributions.Add(new Explanation($"{(v < 0 ? "negative" : "positive")}: '{word}'", v));
+        }
+        var exclamations = Math.Min(tokens.Count(t => t == "!"), 4);
+        if (sum != 0) sum += Math.Sign(sum) * exclamations * 0.292;
+        var score = sum / Math.Sqrt(sum * sum + 15);
+        var reasons = contributions.OrderByDescending(c => Math.Abs(c.Weight)).Take(3).ToList();
+        return new SentimentResult(SentimentResult.LabelFor(score), Math.Round(score, 4), reasons);
+    }
+
+    private static double? Lookup(IReadOnlyDictionary<string, double> lexicon, string word, bool prefixMatch)
+    {
+        if (lexicon.TryGetValue(word, out var v)) return v;
+        if (!prefixMatch || word.Length < 5) return null;
+        // Finnish inflects by suffix: try the longest known form that the word starts with ("rikki" in "rikkinäinen").
+        for (var len = word.Length - 1; len >= 4; len--)
+            if (lexicon.TryGetValue(word[..len], out v)) return v;
+        return null;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.RegularExpressions;
+
+namespace SocialCrm.Scoring.Text;
+
+/// <summary>Splits social text into lower-cased tokens, keeping emoticons, hashtags' words and contractions.</summary>
+public static partial class Tokenizer
+{
+    [GeneratedRegex(@"https?://\S+|www\.\S+", RegexOptions.IgnoreCase)]
+    private static partial Regex Url();
+
+    [GeneratedRegex(@"[:;=8xX][\-o']?[()\[\]dDpP/\\|*]|<3|[\p{L}\p{N}']+|[!?]", RegexOptions.None)]
+    private static partial Regex Token();
+
+    public static List<string> Tokenize(string text)
+    {
+        var cleaned = Url().Replace(text, " ").Replace('#', ' ').Replace('@', ' ');
+        return Token().Matches(cleaned).Select(m => m.Value.ToLowerInvariant()).ToList();
+    }
+
+    /// <summary>The original tokens, case kept, for emphasis (ALL CAPS) detection.</summary>
+    public static List<string> TokenizeKeepCase(string text) =>
+        Token().Matches(Url().Replace(text, " ").Replace('#', ' ').Replace('@', ' ')).Select(m => m.Value).ToList();
+}

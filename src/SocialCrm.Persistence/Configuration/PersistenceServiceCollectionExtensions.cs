@@ -1,0 +1,64 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SocialCrm.Persistence.Configuration;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    public static IServiceCollection AddCrmPersistence(this IServiceCollection services, DatabaseOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddDbContext<CrmDbContext>(builder => Configure(builder, options));
+        services.AddScoped<DatabaseMigrator>();
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
+    {
+        switch (options.Provider.ToLowerInvariant())
+        {
+            case DatabaseOptions.Sqlite:
+                EnsureSqliteFolder(options.ConnectionString);
+                builder.UseSqlite(options.ConnectionString).AddInterceptors(SqlitePragmas.Instance);
+                break;
+            case DatabaseOptions.Postgres or "postgresql":
+                builder.UseNpgsql(options.ConnectionString);
+                break;
+            default:
+                throw new InvalidOperationException($"unknown database provider '{options.Provider}': use sqlite or postgres");
+        }
+        // Migrations are written by hand, without a model snapshot; a test compares them with the model instead.
+        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(file) && file != ":memory:" && folder is not null) Directory.CreateDirectory(folder);
+    }
+
+    /// <summary>WAL lets readers run beside the one writer; NORMAL sync is durable across process crashes in WAL mode.</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+            command.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SocialCrm.Domain.Cases;
+using SocialCrm.Domain.Customers;
+using SocialCrm.Domain.Measure;
+using SocialCrm.Domain.Signals;
+using SocialCrm.Domain.Templates;
+using SocialCrm.Persistence.Messaging;
+using SocialCrm.Persistence.Workflows;
+
+namespace SocialCrm.Persistence;
+
+/// <summary>The one store: customer history, cases, workflows, outbox and inbox. The schema is in Migrations/, written by hand.</summary>
+public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<SocialIdentity> SocialIdentities => Set<SocialIdentity>();
+    public DbSet<Signal> Signals => Set<Signal>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseBrief> CaseBriefs => Set<CaseBrief>();
+    public DbSet<AgentAction> AgentActions => Set<AgentAction>();
+    public DbSet<OutgoingMessage> OutgoingMessages => Set<OutgoingMessage>();
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+    public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
+    public DbSet<CaseMetrics> CaseMetrics => Set<CaseMetrics>();
+    public DbSet<DailyAggregate> DailyAggregates => Set<DailyAggregate>();
+    public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
+    public DbSet<WorkflowInstanceRecord> WorkflowInstances => Set<WorkflowInstanceRecord>();
+    public DbSet<WorkflowBookmarkRecord> WorkflowBookmarks => Set<WorkflowBookmarkRecord>();
+    public DbSet<WorkflowJournalRecord> WorkflowJournal => Set<WorkflowJournalRecord>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<FailedMessage> FailedMessages => Set<FailedMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Every time is UTC; SQLite returns Kind=Unspecified, so say so on the way back.
+        builder.Properties<DateTime>().HaveConversion<UtcConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Customer>(e =>
+        {
+            e.HasMany(c => c.Identities).WithOne().HasForeignKey(i => i.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<SocialIdentity>(e => e.HasIndex(i => new { i.Platform, i.Handle }).IsUnique());
+        b.Entity<Signal>(e =>
+        {
+            e.HasIndex(s => new { s.Platform, s.PlatformPostId }).IsUnique();
+            e.HasIndex(s => s.CustomerId);
+            e.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Case>(e =>
+        {
+            e.HasIndex(c => c.SignalId).IsUnique();
+            e.HasIndex(c => new { c.Status, c.Priority });
+            e.HasIndex(c => c.CustomerId);
+            e.HasOne<Signal>().WithMany().HasForeignKey(c => c.SignalId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<CaseBrief>(e =>
+        {
+            e.HasIndex(x => x.CaseId).IsUnique();
+            e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<AgentAction>(e => e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade));
+        b.Entity<OutgoingMessage>(e =>
+        {
+            e.HasIndex(x => new { x.CaseId, x.Kind }).IsUnique();
+            e.HasIndex(x => x.PlatformMessageId);
+            e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Interaction>(e =>
+        {
+            e.HasIndex(x => new { x.CustomerId, x.OccurredAt });
+            e.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ReplyTemplate>(e => e.HasKey(t => t.Key));
+        b.Entity<CaseMetrics>(e =>
+        {
+            e.HasKey(m => m.CaseId);
+            e.HasOne<Case>().WithOne().HasForeignKey<CaseMetrics>(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<DailyAggregate>(e => e.HasKey(a => new { a.Day, a.ReplyKind }));
+        b.Entity<WorkflowDefinitionRecord>(e =>
+        {
+            e.HasIndex(d => new { d.DefinitionId, d.Version }).IsUnique();
+            e.HasIndex(d => new { d.DefinitionId, d.IsPublished });
+        });
+        b.Entity<WorkflowInstanceRecord>(e => e.HasIndex(i => new { i.DefinitionId, i.CorrelationId }));
+        b.Entity<WorkflowBookmarkRecord>(e =>
+        {
+            e.HasIndex(x => new { x.Name, x.CorrelationId }).IsUnique();
+            e.HasIndex(x => x.DueAt);
+            e.HasOne<WorkflowInstanceRecord>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<WorkflowJournalRecord>(e =>
+        {
+            e.HasIndex(x => x.InstanceId);
+            e.HasOne<WorkflowInstanceRecord>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<OutboxMessage>(e => e.HasIndex(x => new { x.SentAt, x.CreatedAt }));
+        b.Entity<InboxMessage>(e => e.HasKey(x => new { x.MessageId, x.Consumer }));
+        b.Entity<FailedMessage>(e => e.HasIndex(x => x.FailedAt));
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

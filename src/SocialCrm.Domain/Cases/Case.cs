@@ -2,7 +2,7 @@ namespace SocialCrm.Domain.Cases;
 
 public static class CaseStatus
 {
-    public const string AwaitingAgent = "awaiting_agent", Acted = "acted", Ignored = "ignored", Measured = "measured";
+    public const string Prepared = "prepared", AwaitingAgent = "awaiting_agent", Acted = "acted", Ignored = "ignored", Measured = "measured";
 }
 
 public static class Decisions
@@ -16,7 +16,7 @@ public sealed class Case
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid SignalId { get; set; }
     public Guid CustomerId { get; set; }
-    public string Status { get; set; } = CaseStatus.AwaitingAgent;
+    public string Status { get; set; } = CaseStatus.Prepared;
     public string Decision { get; set; } = Decisions.Engage;
     public string Queue { get; set; } = "general";
     public int Priority { get; set; }

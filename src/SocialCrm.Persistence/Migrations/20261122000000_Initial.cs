@@ -251,6 +251,7 @@ public sealed class Initial : Migration
             CurrentActivityId = t.Column<string>(nullable: true),
             VariablesJson = t.Column<string>(),
             Fault = t.Column<string>(nullable: true),
+            JournalLength = t.Column<int>(),
             CreatedAt = t.Column<DateTime>(),
             UpdatedAt = t.Column<DateTime>(),
         }, constraints: t => t.PrimaryKey("PK_WorkflowInstances", x => x.Id));

@@ -25,6 +25,7 @@ public sealed class WorkflowInstanceRecord
     public string? CurrentActivityId { get; set; }
     public string VariablesJson { get; set; } = "{}";
     public string? Fault { get; set; }
+    public int JournalLength { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -17,6 +17,9 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
 
     public ActivityRegistry Registry => registry;
 
+    public bool TryGetCached(string definitionId, int version, out CompiledWorkflow workflow) =>
+        _cache.TryGetValue((definitionId, version), out workflow!);
+
     public CompiledWorkflow GetOrCompile(string definitionId, int version, Func<string> loadJson) =>
         _cache.GetOrAdd((definitionId, version), _ => Compile(WorkflowJson.Parse(loadJson()), version));
 

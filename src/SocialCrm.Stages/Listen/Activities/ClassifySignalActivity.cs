@@ -1,0 +1,34 @@
+using System.Text.Json;
+using SocialCrm.Persistence;
+using SocialCrm.Scoring.Intent;
+using SocialCrm.Scoring.Sentiment;
+using SocialCrm.Workflows.Activities;
+
+namespace SocialCrm.Stages.Listen.Activities;
+
+/// <summary>Scores sentiment (sentiment.label, .score) and intent (intent.label) with their reasons.</summary>
+public sealed class ClassifySignalActivity(CrmDbContext db, ISentimentScorer sentiment, IIntentClassifier intent) : IActivity
+{
+    public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
+        "ClassifySignal", "Classifies sentiment and intent.", [ActivityResult.Done]);
+
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var signal = (await db.Signals.FindAsync([context.RequireGuid("signal.id")], context.CancellationToken))!;
+        var language = signal.Language ?? "en";
+        var s = sentiment.Score(signal.Text, language);
+        var i = intent.Classify(signal.Text, language);
+        signal.Sentiment = s.Label;
+        signal.SentimentScore = s.Score;
+        signal.Intent = i.Label;
+        context.Set("sentiment.label", s.Label);
+        context.Set("sentiment.score", s.Score);
+        context.Set("sentiment.reasons", JsonSerializer.SerializeToNode(s.Reasons.Select(r => r.Reason)));
+        context.Set("intent.label", i.Label);
+        context.Set("intent.confidence", i.Confidence);
+        context.Set("intent.reasons", JsonSerializer.SerializeToNode(i.Reasons.Select(r => r.Reason)));
+        context.Set("models.sentiment", sentiment.ModelName);
+        context.Set("models.intent", intent.ModelName);
+        return ActivityResult.Completed(detail: $"{s.Label} {s.Score:0.00}, {i.Label}");
+    }
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+using SocialCrm.Contracts.Listen;
+using SocialCrm.Stages.Messaging;
+using SocialCrm.Stages.Workflows;
+
+namespace SocialCrm.Stages.Listen;
+
+/// <summary>Runs the published listen workflow for each accepted signal.</summary>
+public sealed class SignalAcceptedConsumer(StageServices stage, WorkflowHost workflows) : StageConsumer<SignalAccepted>(stage)
+{
+    protected override Task HandleAsync(SignalAccepted message, CancellationToken ct) =>
+        workflows.StartAsync(StageWorkflows.Listen, message.SignalId.ToString(),
+            new JsonObject { ["signal"] = new JsonObject { ["id"] = message.SignalId.ToString() } }, ct);
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SocialCrm.Persistence;
+
+namespace SocialCrm.Stages.Messaging;
+
+/// <summary>
+/// Publishes committed outbox rows, oldest first, with the row id as MessageId so that consumers' inboxes drop a
+/// second delivery. Polls as well as waking on commit, so rows left pending by a crash or by another process
+/// are picked up after a restart.
+/// </summary>
+public sealed class OutboxRelay(IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, TimeProvider clock, ILogger<OutboxRelay> log)
+    : BackgroundService
+{
+    private const int BatchSize = 200;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var sent = await RelayBatchAsync(stoppingToken);
+                if (sent == BatchSize) continue;
+                await signal.WaitAsync(PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "outbox relay failed; retrying");
+                await Task.Delay(PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    public async Task<int> RelayBatchAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var batch = await db.OutboxMessages.Where(m => m.SentAt == null).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Take(BatchSize).ToListAsync(ct);
+        if (batch.Count == 0) return 0;
+
+        await Task.WhenAll(batch.Select(row =>
+        {
+            var type = MessageTypes.Resolve(row.MessageType);
+            var message = JsonSerializer.Deserialize(row.Body, type, Outbox.Json)!;
+            return bus.Publish(message, type, context => context.MessageId = row.Id, ct);
+        }));
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ids = batch.Select(b => b.Id).ToList();
+        await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now), ct);
+        return batch.Count;
+    }
+}

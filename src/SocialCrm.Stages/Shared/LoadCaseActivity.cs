@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using SocialCrm.Channels;
+using SocialCrm.Persistence;
+using SocialCrm.Workflows.Activities;
+
+namespace SocialCrm.Stages.Shared;
+
+/// <summary>Loads a case with its brief, signal and customer into the variables (case.*, brief.*, signal.*, customer.*, channel.*).</summary>
+public sealed class LoadCaseActivity(CrmDbContext db) : IActivity
+{
+    public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
+        "LoadCase", "Loads the case, its brief, signal and customer.", [ActivityResult.Done, "Missing"]);
+
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var ct = context.CancellationToken;
+        var caseId = context.RequireGuid("case.id");
+        var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        if (@case is null) return ActivityResult.Completed("Missing", $"no case {caseId}");
+        var brief = await db.CaseBriefs.SingleAsync(b => b.CaseId == caseId, ct);
+        var signal = await db.Signals.SingleAsync(s => s.Id == @case.SignalId, ct);
+        var customer = await db.Customers.SingleAsync(c => c.Id == @case.CustomerId, ct);
+
+        context.Set("case.status", @case.Status);
+        context.Set("case.priority", @case.Priority);
+        context.Set("brief.decision", @case.Decision);
+        context.Set("brief.replyKind", brief.RecommendedReplyKind);
+        context.Set("brief.draft", brief.DraftReply);
+        context.Set("brief.value", brief.ValueScore);
+        context.Set("signal.id", signal.Id);
+        context.Set("signal.platform", signal.Platform);
+        context.Set("sentiment.score", signal.SentimentScore ?? 0);
+        context.Set("intent.label", signal.Intent);
+        context.Set("customer.id", customer.Id);
+        context.Set("customer.name", customer.DisplayName);
+        context.Set("customer.status", (int)customer.Status);
+        context.Set("customer.consent", customer.ConsentToConnect);
+        var connectionKind = ChannelCapabilities.ConnectionKind(signal.Platform);
+        context.Set("channel.connectionKind", connectionKind);
+        context.Set("channel.supportsConnection", connectionKind is not null);
+        return ActivityResult.Completed(detail: $"case {@case.Id} ({@case.Status})");
+    }
+}

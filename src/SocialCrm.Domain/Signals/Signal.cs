@@ -30,4 +30,6 @@ public sealed class Signal
     public string? Sentiment { get; set; }
     public double? SentimentScore { get; set; }
     public string? Intent { get; set; }
+    /// <summary>JSON {"sentiment": [...], "intent": [...]}: the reasons behind the listen stage's scores, for the brief.</summary>
+    public string? ReasonsJson { get; set; }
 }

@@ -62,6 +62,7 @@ public sealed class Initial : Migration
             Sentiment = t.Column<string>(nullable: true),
             SentimentScore = t.Column<double>(nullable: true),
             Intent = t.Column<string>(nullable: true),
+            ReasonsJson = t.Column<string>(nullable: true),
         }, constraints: t =>
         {
             t.PrimaryKey("PK_Signals", x => x.Id);

@@ -15,8 +15,8 @@ public sealed class RecordInteractionActivity(CrmDbContext db, TimeProvider cloc
 
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var caseId = context.Get("case.id")?.GetValue<string>();
-        var signalId = context.Get("signal.id")?.GetValue<string>();
+        var caseId = context.Text("case.id");
+        var signalId = context.Text("signal.id");
         var kind = context.GetString("kind")!;
         db.Interactions.Add(new Interaction
         {

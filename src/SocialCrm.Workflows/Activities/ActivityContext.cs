@@ -66,8 +66,16 @@ public sealed class ActivityContext(
         return node;
     }
 
+    /// <summary>A variable as a number (0 when missing).</summary>
+    public double Number(string path) => Values.FromNode(Get(path)) is double d ? d : 0;
+
+    /// <summary>A variable as text (null when missing).</summary>
+    public string? Text(string path) => Values.FromNode(Get(path)) is { } v ? Values.Format(v) : null;
+
+    public bool Flag(string path) => Values.IsTruthy(Values.FromNode(Get(path)));
+
     public string RequireString(string path) =>
-        Get(path)?.GetValue<string>() ?? throw new InvalidOperationException($"variable '{path}' is not set");
+        Text(path) ?? throw new InvalidOperationException($"variable '{path}' is not set");
 
     public Guid RequireGuid(string path) => Guid.Parse(RequireString(path));
 }

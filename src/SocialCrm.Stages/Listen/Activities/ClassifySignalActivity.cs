@@ -21,12 +21,11 @@ public sealed class ClassifySignalActivity(CrmDbContext db, ISentimentScorer sen
         signal.Sentiment = s.Label;
         signal.SentimentScore = s.Score;
         signal.Intent = i.Label;
+        signal.ReasonsJson = JsonSerializer.Serialize(new { sentiment = s.Reasons.Select(r => r.Reason), intent = i.Reasons.Select(r => r.Reason) });
         context.Set("sentiment.label", s.Label);
         context.Set("sentiment.score", s.Score);
-        context.Set("sentiment.reasons", JsonSerializer.SerializeToNode(s.Reasons.Select(r => r.Reason)));
         context.Set("intent.label", i.Label);
         context.Set("intent.confidence", i.Confidence);
-        context.Set("intent.reasons", JsonSerializer.SerializeToNode(i.Reasons.Select(r => r.Reason)));
         context.Set("models.sentiment", sentiment.ModelName);
         context.Set("models.intent", intent.ModelName);
         return ActivityResult.Completed(detail: $"{s.Label} {s.Score:0.00}, {i.Label}");

@@ -12,5 +12,5 @@ public sealed class DropDuplicateActivity : IActivity
         "DropDuplicate", "Unique unless this signal was captured already.", ["Unique", "Duplicate"]);
 
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
-        ActivityResult.CompletedTask(context.Get("signal.captured")?.GetValue<bool>() == true ? "Duplicate" : "Unique");
+        ActivityResult.CompletedTask(context.Flag("signal.captured") ? "Duplicate" : "Unique");
 }

@@ -19,7 +19,7 @@ public sealed class PublishSignalCapturedActivity(CrmDbContext db, Outbox outbox
         signal.CapturedAt = now.UtcDateTime;
         outbox.Add(new SignalCaptured(signal.Id, signal.CustomerId!.Value, signal.Platform, signal.Language ?? "und",
             signal.Sentiment ?? "neutral", signal.SentimentScore ?? 0, signal.Intent ?? "other", now));
-        if (context.Get("followUp.caseId")?.GetValue<string>() is { } caseId)
+        if (context.Text("followUp.caseId") is { } caseId)
             outbox.Add(new OutcomeSignalObserved(Guid.Parse(caseId), signal.Id, signal.SentimentScore ?? 0, now));
         return ActivityResult.Completed();
     }

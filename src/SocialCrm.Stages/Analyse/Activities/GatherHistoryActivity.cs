@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using SocialCrm.Persistence;
+using SocialCrm.Workflows.Activities;
+
+namespace SocialCrm.Stages.Analyse.Activities;
+
+/// <summary>Gathers the customer's profile, recent history and channels into customer.* and history.*.</summary>
+public sealed class GatherHistoryActivity(CrmDbContext db, TimeProvider clock) : IActivity
+{
+    public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
+        "GatherHistory", "Gathers the customer's history, profile and channels.", [ActivityResult.Done],
+        new InputDescriptor("days", InputKind.Number, false, "how far back 'recent' reaches (default 30)"));
+
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var ct = context.CancellationToken;
+        var customerId = context.RequireGuid("customer.id");
+        var signalId = context.RequireGuid("signal.id");
+        var days = context.GetNumber("days") ?? 30;
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-days);
+
+        var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == customerId, ct);
+        var identities = await db.SocialIdentities.AsNoTracking().Where(i => i.CustomerId == customerId)
+            .Select(i => new { i.Platform, i.Followers }).ToListAsync(ct);
+        var recent = await db.Signals.AsNoTracking()
+            .Where(s => s.CustomerId == customerId && s.Id != signalId && s.PostedAt >= since)
+            .Select(s => s.Intent).ToListAsync(ct);
+        var earlierCases = await db.Cases.CountAsync(c => c.CustomerId == customerId, ct);
+
+        context.Set("customer.status", (int)customer.Status);
+        context.Set("customer.revenue", customer.LifetimeRevenue);
+        context.Set("customer.tenureDays", Math.Max(0, (clock.GetUtcNow().UtcDateTime - customer.FirstSeenAt).TotalDays));
+        context.Set("customer.consent", customer.ConsentToConnect);
+        context.Set("customer.followers", identities.Count == 0 ? 0 : identities.Max(i => i.Followers));
+        context.Set("history.channels", string.Join(", ", identities.Select(i => i.Platform).Distinct()));
+        context.Set("history.recentSignals", recent.Count);
+        context.Set("history.recentComplaints", recent.Count(i => i == "complaint"));
+        context.Set("history.earlierCases", earlierCases);
+        return ActivityResult.Completed(detail: $"{recent.Count} signals in {days:0} days, {earlierCases} earlier cases");
+    }
+}

@@ -1,0 +1,41 @@
+using SocialCrm.Workflows.Activities;
+
+namespace SocialCrm.Stages.Analyse.Activities;
+
+/// <summary>
+/// Priority 1 (urgent) to 4 (low) and the SLA due time (case.priority, case.slaDueAt): urgent for an unhappy
+/// complaint from a valuable or loud customer, high for other complaints and negative posts, normal for
+/// questions and requests, low for the rest.
+/// </summary>
+public sealed class SetPriorityActivity(TimeProvider clock) : IActivity
+{
+    public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
+        "SetPriority", "Sets priority and the SLA due time.", [ActivityResult.Done],
+        new InputDescriptor("urgentMinutes", InputKind.Number, false, "SLA for priority 1 (default 60)"),
+        new InputDescriptor("highMinutes", InputKind.Number, false, "SLA for priority 2 (default 240)"),
+        new InputDescriptor("normalMinutes", InputKind.Number, false, "SLA for priority 3 (default 480)"),
+        new InputDescriptor("lowMinutes", InputKind.Number, false, "SLA for priority 4 (default 1440)"));
+
+    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var intent = context.Text("intent.label");
+        var negative = context.Text("sentiment.label") == "negative";
+        var value = context.Number("value.score");
+        var followers = context.Number("customer.followers");
+        var priority =
+            intent == "complaint" && negative && (value >= 0.5 || followers >= 10_000) ? 1
+            : intent == "complaint" || negative ? 2
+            : intent is "question" or "request" ? 3
+            : 4;
+        var minutes = priority switch
+        {
+            1 => context.GetNumber("urgentMinutes") ?? 60,
+            2 => context.GetNumber("highMinutes") ?? 240,
+            3 => context.GetNumber("normalMinutes") ?? 480,
+            _ => context.GetNumber("lowMinutes") ?? 1440,
+        };
+        context.Set("case.priority", priority);
+        context.Set("case.slaDueAt", clock.GetUtcNow().UtcDateTime.AddMinutes(minutes));
+        return ActivityResult.CompletedTask(detail: $"P{priority}, {minutes:0} min");
+    }
+}

@@ -10,4 +10,6 @@ public sealed record CaseActed(
     string Action,
     string? ReplyKind,
     bool ConnectionRequested,
+    int StatusBefore,
+    int StatusAfter,
     DateTimeOffset ActedAt);

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using SocialCrm.Channels;
+using SocialCrm.Domain.Cases;
+using SocialCrm.Persistence;
+using SocialCrm.Workflows.Activities;
+
+namespace SocialCrm.Stages.Act.Activities;
+
+/// <summary>Sends the reply through the channel's sender and stamps the case's first response.</summary>
+public sealed class SendReplyActivity(CrmDbContext db, IChannelSender sender, TimeProvider clock) : IActivity
+{
+    public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
+        "SendReply", "Sends the reply to the customer.", [ActivityResult.Done]);
+
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var ct = context.CancellationToken;
+        var @case = (await db.Cases.FindAsync([context.RequireGuid("case.id")], ct))!;
+        var signal = await db.Signals.AsNoTracking().SingleAsync(s => s.Id == @case.SignalId, ct);
+        var replyKind = context.Text("action.replyKind") ?? "standard";
+        var sent = await sender.SendAsync(new OutgoingMessage
+        {
+            CaseId = @case.Id,
+            CustomerId = @case.CustomerId,
+            Kind = OutgoingKinds.Reply,
+            Platform = signal.Platform,
+            Recipient = signal.AuthorHandle,
+            Text = context.Text("action.text") ?? "",
+            ReplyKind = replyKind,
+        }, ct);
+        @case.FirstResponseAt ??= clock.GetUtcNow().UtcDateTime;
+        @case.ReplyKind = replyKind;
+        @case.AssignedAgent = context.Text("action.agent");
+        context.Set("reply.sent", true);
+        context.Set("reply.kind", replyKind);
+        return ActivityResult.Completed(detail: $"{replyKind} reply via {sent.Sender} to @{sent.Recipient}");
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using SocialCrm.Domain.Cases;
+using SocialCrm.Domain.Measure;
+using SocialCrm.Persistence;
+using SocialCrm.Workflows.Activities;
+
+namespace SocialCrm.Stages.Measure.Activities;
+
+/// <summary>
+/// The case's metrics: first response and handling time, SLA, sentiment before and after, relationship status
+/// change, connection outcome, personalised or standard.
+/// </summary>
+public sealed class ComputeCaseMetricsActivity(CrmDbContext db, TimeProvider clock) : IActivity
+{
+    public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
+        "ComputeCaseMetrics", "Computes the case's metrics.", [ActivityResult.Done],
+        new InputDescriptor("outcome", InputKind.String, true, "how measuring ended: complete or timed_out"));
+
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var ct = context.CancellationToken;
+        var @case = (await db.Cases.FindAsync([context.RequireGuid("case.id")], ct))!;
+        var signal = await db.Signals.AsNoTracking().SingleAsync(s => s.Id == @case.SignalId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var metrics = new CaseMetrics
+        {
+            CaseId = @case.Id,
+            CustomerId = @case.CustomerId,
+            Platform = signal.Platform,
+            Decision = @case.Decision,
+            Action = @case.Status == CaseStatus.Ignored ? "ignored" : "replied",
+            ReplyKind = @case.ReplyKind,
+            FirstResponseSeconds = @case.FirstResponseAt is { } first ? Math.Max(0, (first - signal.ReceivedAt).TotalSeconds) : null,
+            HandlingSeconds = Math.Max(0, ((@case.ActedAt ?? now) - @case.CreatedAt).TotalSeconds),
+            SlaMet = @case.FirstResponseAt is { } f ? f <= @case.SlaDueAt : @case.Status == CaseStatus.Ignored,
+            SentimentBefore = signal.SentimentScore ?? 0,
+            SentimentAfter = context.Get("outcome.sentimentAfter") is null ? null : context.Number("outcome.sentimentAfter"),
+            StatusBefore = (int)context.Number("customer.statusBefore"),
+            StatusAfter = (int)context.Number("customer.statusAfter"),
+            ConnectionOutcome = context.Text("outcome.connection") ?? "none",
+            Outcome = context.GetString("outcome")!,
+            MeasuredAt = now,
+        };
+        db.CaseMetrics.Add(metrics);
+        @case.Status = CaseStatus.Measured;
+        @case.MeasuredAt = now;
+        context.Set("metrics.slaMet", metrics.SlaMet);
+        return ActivityResult.Completed(detail: $"first response {metrics.FirstResponseSeconds:0.0}s, sentiment {metrics.SentimentBefore:0.00} -> {metrics.SentimentAfter:0.00}, connection {metrics.ConnectionOutcome}");
+    }
+}

@@ -5,7 +5,7 @@ namespace SocialCrm.Stages.Analyse;
 /// <summary>The standard replies a new installation starts with (admins edit them later), per intent, in English and Finnish.</summary>
 public static class DefaultReplyTemplates
 {
-    public static IReadOnlyList<ReplyTemplate> All { get; } =
+    public static IReadOnlyList<ReplyTemplate> All =>
     [
         new() { Key = "complaint-en", Intent = "complaint", Language = "en", Text = "Hi {name}, we're sorry to hear this. Please send us a direct message with your order number and we'll sort it out." },
         new() { Key = "question-en", Intent = "question", Language = "en", Text = "Hi {name}, thanks for asking! You'll find the answer in our help centre, or send us a direct message and we'll help." },

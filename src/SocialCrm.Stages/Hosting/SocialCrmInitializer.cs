@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SocialCrm.Persistence;
+using SocialCrm.Persistence.Configuration;
+using SocialCrm.Stages.Analyse;
+using SocialCrm.Stages.Workflows;
+
+namespace SocialCrm.Stages.Hosting;
+
+/// <summary>What every host does before it takes traffic: migrate, import the stage workflows, seed reply templates.</summary>
+public sealed class SocialCrmInitializer(DatabaseMigrator migrator, WorkflowDefinitionStore workflows, CrmDbContext db, SocialCrmOptions options,
+    ILogger<SocialCrmInitializer> log)
+{
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        var applied = await migrator.MigrateAsync(ct);
+        if (applied.Count > 0) log.LogInformation("applied migrations: {Migrations}", string.Join(", ", applied));
+        if (!Directory.Exists(options.WorkflowsFolder))
+            throw new DirectoryNotFoundException($"the workflows folder '{options.WorkflowsFolder}' does not exist (SocialCrm:WorkflowsFolder)");
+        var imported = await workflows.ImportFolderAsync(options.WorkflowsFolder, ct);
+        if (imported.Count > 0) log.LogInformation("imported workflows: {Workflows}", string.Join(", ", imported));
+        if (!await db.ReplyTemplates.AnyAsync(ct))
+        {
+            db.ReplyTemplates.AddRange(DefaultReplyTemplates.All);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}

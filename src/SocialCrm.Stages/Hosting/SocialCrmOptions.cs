@@ -1,0 +1,36 @@
+using SocialCrm.Persistence.Configuration;
+using SocialCrm.Stages.Workflows;
+
+namespace SocialCrm.Stages.Hosting;
+
+/// <summary>Everything a SocialCrm process is configured with (section "SocialCrm"); the defaults run embedded.</summary>
+public sealed class SocialCrmOptions
+{
+    public const string Section = "SocialCrm";
+
+    public DatabaseOptions Database { get; set; } = new();
+    public BusOptions Bus { get; set; } = new();
+    public WorkflowSettings Workflow { get; set; } = new();
+
+    /// <summary>Where the stage workflow definitions are imported from on start-up.</summary>
+    public string WorkflowsFolder { get; set; } = Path.Combine(AppContext.BaseDirectory, "workflows");
+
+    /// <summary>Which stages this process runs (scale-out: several workers, each with any subset).</summary>
+    public string[] Stages { get; set; } = StageWorkflows.All;
+}
+
+public sealed class BusOptions
+{
+    public const string InMemory = "inmemory", RabbitMq = "rabbitmq";
+
+    /// <summary>inmemory (one process does everything) or rabbitmq.</summary>
+    public string Transport { get; set; } = InMemory;
+
+    public string RabbitMqUri { get; set; } = "amqp://guest:guest@localhost:5672/";
+
+    /// <summary>Messages handled at once per stage queue.</summary>
+    public int ConcurrentMessageLimit { get; set; } = 8;
+
+    /// <summary>Delays between retries before a message is parked as failed.</summary>
+    public int[] RetryIntervalsMs { get; set; } = [50, 200, 1000, 3000];
+}

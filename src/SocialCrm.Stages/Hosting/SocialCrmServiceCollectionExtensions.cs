@@ -1,0 +1,86 @@
+using Microsoft.Extensions.DependencyInjection;
+using SocialCrm.Channels;
+using SocialCrm.Channels.Sandbox;
+using SocialCrm.Persistence.Configuration;
+using SocialCrm.Scoring.Intent;
+using SocialCrm.Scoring.Language;
+using SocialCrm.Scoring.ReplyKind;
+using SocialCrm.Scoring.Sentiment;
+using SocialCrm.Scoring.Value;
+using SocialCrm.Stages.Act.Activities;
+using SocialCrm.Stages.Act.RecordAction;
+using SocialCrm.Stages.Analyse.Activities;
+using SocialCrm.Stages.Listen.Activities;
+using SocialCrm.Stages.Listen.Ingest;
+using SocialCrm.Stages.Measure.Activities;
+using SocialCrm.Stages.Measure.AnswerConnection;
+using SocialCrm.Stages.Measure.Outcomes;
+using SocialCrm.Stages.Measure.Reports;
+using SocialCrm.Stages.Messaging;
+using SocialCrm.Stages.Shared;
+using SocialCrm.Stages.Workflows;
+using SocialCrm.Workflows.Activities;
+using SocialCrm.Workflows.Activities.Builtin;
+using SocialCrm.Workflows.Execution;
+using SocialCrm.Workflows.Validation;
+
+namespace SocialCrm.Stages.Hosting;
+
+public static class SocialCrmServiceCollectionExtensions
+{
+    /// <summary>
+    /// The store, scoring baselines, channel sender, workflow engine with the stages' activities, outbox relay and
+    /// timers. The bus is the host's: call AddMassTransit once with AddSocialCrmStages and UseSocialCrmTransport.
+    /// </summary>
+    public static IServiceCollection AddSocialCrm(this IServiceCollection services, SocialCrmOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(options.Bus);
+        services.AddSingleton(options.Workflow);
+        services.AddSingleton(TimeProvider.System);
+        services.AddCrmPersistence(options.Database);
+
+        services.AddSingleton<ISentimentScorer, LexiconSentimentBaseline>();
+        services.AddSingleton<IIntentClassifier, KeywordIntentBaseline>();
+        services.AddSingleton<ILanguageDetector, StopwordLanguageDetector>();
+        services.AddSingleton<ICustomerValueScorer, ValueFormulaBaseline>();
+        services.AddSingleton<IReplyKindAdvisor, ReplyKindBaseline>();
+        services.AddScoped<IChannelSender, SandboxChannelSender>();
+
+        var registry = StageActivities();
+        services.AddSingleton(registry);
+        foreach (var type in registry.Types) services.AddScoped(type);
+        services.AddSingleton<WorkflowCompiler>();
+        services.AddSingleton<WorkflowRunner>();
+        services.AddScoped<WorkflowHost>();
+        services.AddScoped<WorkflowDefinitionStore>();
+
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<Outbox>();
+        services.AddScoped<StageServices>();
+        services.AddScoped<FailedMessageReplayer>();
+        services.AddSingleton<SignalInputValidator>();
+        services.AddScoped<IngestSignalHandler>();
+        services.AddSingleton<AgentActionInputValidator>();
+        services.AddScoped<RecordAgentActionHandler>();
+        services.AddScoped<AnswerConnectionRequestHandler>();
+        services.AddScoped<ReportQueries>();
+        services.AddScoped<SocialCrmInitializer>();
+
+        services.AddHostedService<OutboxRelay>();
+        if (options.Stages.Contains(StageWorkflows.Measure)) services.AddHostedService<BookmarkTimeoutService>();
+        return services;
+    }
+
+    /// <summary>Every activity type the stage workflows may use, by alias.</summary>
+    public static ActivityRegistry StageActivities() => new ActivityRegistry()
+        .Add<IfActivity>().Add<SetVariableActivity>()
+        .Add<RecordInteractionActivity>().Add<LoadCaseActivity>()
+        .Add<LoadSignalActivity>().Add<NormaliseSignalActivity>().Add<DropDuplicateActivity>().Add<ThreadSignalActivity>()
+        .Add<DetectLanguageActivity>().Add<ClassifySignalActivity>().Add<ResolveCustomerActivity>().Add<PublishSignalCapturedActivity>()
+        .Add<GatherHistoryActivity>().Add<ScoreCustomerValueActivity>().Add<RecommendReplyKindActivity>().Add<PickTemplateActivity>()
+        .Add<SetPriorityActivity>().Add<RouteToQueueActivity>().Add<WriteCaseBriefActivity>().Add<PublishCaseBriefPreparedActivity>()
+        .Add<WaitForAgentActivity>().Add<UseRecommendedActionActivity>().Add<SendReplyActivity>().Add<MoveOnLadderActivity>()
+        .Add<SendConnectionRequestActivity>().Add<CloseCaseActivity>()
+        .Add<WaitForOutcomeActivity>().Add<ComputeCaseMetricsActivity>().Add<UpdateDailyAggregatesActivity>().Add<PublishCaseMeasuredActivity>();
+}

@@ -1,0 +1,18 @@
+namespace SocialCrm.Simulation;
+
+/// <summary>
+/// A made-up customer. TrueValue is the simulator's hidden truth of how much engaging pays off (the models never
+/// see it); Mood drifts with how they are treated.
+/// </summary>
+public sealed class SimulatedCustomer
+{
+    public required string Handle { get; init; }
+    public required string Name { get; init; }
+    public required string Platform { get; init; }
+    public required string Language { get; init; }
+    public required int Followers { get; init; }
+    public required double LifetimeRevenue { get; init; }
+    public required bool Consent { get; init; }
+    public required double TrueValue { get; init; }
+    public double Mood { get; set; }
+}

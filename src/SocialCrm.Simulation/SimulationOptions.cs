@@ -1,0 +1,14 @@
+namespace SocialCrm.Simulation;
+
+/// <summary>The simulator's knobs (section "SocialCrm:Simulation").</summary>
+public sealed class SimulationOptions
+{
+    public bool Enabled { get; set; }
+    public double SignalsPerMinute { get; set; } = 20;
+    public int Customers { get; set; } = 150;
+    public int Seed { get; set; } = 42;
+    /// <summary>How long a case waits in the inbox before a simulated agent takes it.</summary>
+    public double AgentDelaySeconds { get; set; } = 4;
+    public double FollowUpProbability { get; set; } = 0.55;
+    public double FinnishShare { get; set; } = 0.2;
+}

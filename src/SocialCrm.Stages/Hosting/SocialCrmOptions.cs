@@ -15,8 +15,10 @@ public sealed class SocialCrmOptions
     /// <summary>Where the stage workflow definitions are imported from on start-up.</summary>
     public string WorkflowsFolder { get; set; } = Path.Combine(AppContext.BaseDirectory, "workflows");
 
-    /// <summary>Which stages this process runs (scale-out: several workers, each with any subset).</summary>
-    public string[] Stages { get; set; } = StageWorkflows.All;
+    /// <summary>Which stages this process runs, comma-separated (scale-out: several workers, each with any subset).</summary>
+    public string Stages { get; set; } = string.Join(",", StageWorkflows.All);
+
+    public bool Runs(string stage) => Stages.Split(',', StringSplitOptions.TrimEntries).Contains(stage, StringComparer.OrdinalIgnoreCase);
 }
 
 public sealed class BusOptions

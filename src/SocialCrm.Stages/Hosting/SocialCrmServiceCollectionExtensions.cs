@@ -68,7 +68,7 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddScoped<SocialCrmInitializer>();
 
         services.AddHostedService<OutboxRelay>();
-        if (options.Stages.Contains(StageWorkflows.Measure)) services.AddHostedService<BookmarkTimeoutService>();
+        if (options.Runs(StageWorkflows.Measure)) services.AddHostedService<BookmarkTimeoutService>();
         return services;
     }
 

@@ -14,17 +14,16 @@ public static class StageBusExtensions
 {
     public static void AddSocialCrmStages(this IBusRegistrationConfigurator bus, SocialCrmOptions options)
     {
-        var stages = options.Stages;
-        if (stages.Contains(StageWorkflows.Listen))
+        if (options.Runs(StageWorkflows.Listen))
             bus.AddConsumer<SignalAcceptedConsumer>().Endpoint(e => e.Name = StageWorkflows.Listen);
-        if (stages.Contains(StageWorkflows.Analyse))
+        if (options.Runs(StageWorkflows.Analyse))
             bus.AddConsumer<SignalCapturedConsumer>().Endpoint(e => e.Name = StageWorkflows.Analyse);
-        if (stages.Contains(StageWorkflows.Act))
+        if (options.Runs(StageWorkflows.Act))
         {
             bus.AddConsumer<CaseBriefPreparedConsumer>().Endpoint(e => e.Name = StageWorkflows.Act);
             bus.AddConsumer<AgentActionRecordedConsumer>().Endpoint(e => e.Name = StageWorkflows.Act);
         }
-        if (stages.Contains(StageWorkflows.Measure))
+        if (options.Runs(StageWorkflows.Measure))
         {
             bus.AddConsumer<CaseActedConsumer>().Endpoint(e => e.Name = StageWorkflows.Measure);
             bus.AddConsumer<OutcomeSignalObservedConsumer>().Endpoint(e => e.Name = StageWorkflows.Measure);

@@ -1,0 +1,61 @@
+// The landing page: live counts per stage, the report as a chart, the inbox and the sandbox, refreshed every 2 s.
+const $ = id => document.getElementById(id);
+const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+const pct = x => x == null ? '–' : `${Math.round(x * 100)}%`;
+const secs = x => x == null ? '–' : x < 90 ? `${x.toFixed(1)} s` : `${(x / 60).toFixed(1)} min`;
+
+async function getJson(url) {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: ${r.status}`);
+  return r.json();
+}
+
+function renderCounts(s) {
+  const map = { accepted: s.accepted, captured: s.captured, briefs: s.briefs, awaiting: s.awaitingAgent, acted: s.acted,
+    replies: s.repliesSent, connections: s.connectionRequests, measured: s.measured, outbox: s.outboxPending, failed: s.failedMessages };
+  for (const [k, v] of Object.entries(map)) $(`count-${k}`).textContent = v;
+  $('updated').textContent = new Date().toLocaleTimeString();
+}
+
+function renderReport(r) {
+  const rows = r.byReplyKind;
+  $('report-table').tBodies[0].innerHTML = rows.map(x => `<tr><td>${esc(x.replyKind)}</td><td>${x.cases}</td><td>${pct(x.slaMetRate)}</td>
+    <td>${secs(x.avgFirstResponseSeconds)}</td><td>${pct(x.followUpRate)}</td><td>${x.avgSentimentDelta ?? '–'}</td>
+    <td>${x.statusUpgrades}</td><td>${pct(x.connectionAcceptRate)}</td></tr>`).join('');
+  // Grouped bars: SLA met, follow-up rate and connection acceptance per reply kind (all rates, 0..100%).
+  const metrics = [['SLA met', 'slaMetRate', '#4f7cff'], ['follow-ups', 'followUpRate', '#2fb67c'], ['connections accepted', 'connectionAcceptRate', '#f0a030']];
+  const w = 640, h = 220, pad = 30, group = (w - pad * 2) / Math.max(rows.length, 1), bar = Math.min(40, group / (metrics.length + 1));
+  let svg = `<svg width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`;
+  rows.forEach((x, i) => {
+    metrics.forEach(([, key, color], j) => {
+      const v = x[key] ?? 0, bh = v * (h - pad * 2);
+      svg += `<rect x="${pad + i * group + j * bar}" y="${h - pad - bh}" width="${bar - 4}" height="${bh}" fill="${color}"><title>${esc(x.replyKind)}: ${pct(v)}</title></rect>`;
+    });
+    svg += `<text x="${pad + i * group}" y="${h - 10}" font-size="12">${esc(x.replyKind)}</text>`;
+  });
+  metrics.forEach(([label, , color], j) => svg += `<rect x="${w - 170}" y="${10 + j * 16}" width="10" height="10" fill="${color}"/><text x="${w - 155}" y="${19 + j * 16}" font-size="11">${label}</text>`);
+  $('report-chart').innerHTML = svg + '</svg>';
+}
+
+function renderInbox(cases) {
+  $('inbox').tBodies[0].innerHTML = cases.map(c => `<tr><td>${c.priority}</td><td>${esc(c.queue)}</td>
+    <td>${esc(c.summary)}<br><small>${JSON.parse(c.reasonsJson).map(r => esc(r.reason)).join(' · ')}</small></td>
+    <td>${c.valueScore.toFixed(2)}</td><td>${esc(c.recommendedReplyKind)}</td><td>${new Date(c.slaDueAt).toLocaleTimeString()}</td></tr>`).join('');
+}
+
+function renderSandbox(messages) {
+  $('sandbox').tBodies[0].innerHTML = messages.map(m => `<tr><td>${new Date(m.sentAt).toLocaleTimeString()}</td><td>${esc(m.kind)}${m.replyKind ? ` (${esc(m.replyKind)})` : ''}</td>
+    <td>${esc(m.platform)} @${esc(m.recipient)}</td><td>${esc(m.text)}</td><td>${esc(m.answer ?? '')}</td></tr>`).join('');
+}
+
+async function refresh() {
+  try {
+    const [stats, report, inbox, sandbox] = await Promise.all([getJson('/api/stats'), getJson('/api/reports/measure'),
+      getJson('/api/cases?status=awaiting_agent&take=15'), getJson('/api/sandbox/messages?take=15')]);
+    renderCounts(stats); renderReport(report); renderInbox(inbox); renderSandbox(sandbox);
+  } catch (e) {
+    $('updated').textContent = `failed: ${e.message}`;
+  }
+}
+refresh();
+setInterval(refresh, 2000);

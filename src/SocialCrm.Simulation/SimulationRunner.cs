@@ -30,7 +30,7 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulatedWorld
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var fresh = await db.Customers.Where(c => c.LifetimeRevenue == 0 && !c.ConsentToConnect)
             .Join(db.SocialIdentities, c => c.Id, i => i.CustomerId, (c, i) => new { Customer = c, i.Platform, i.Handle })
-            .Take(200).ToListAsync(ct);
+            .OrderBy(x => x.Customer.Id).Take(200).ToListAsync(ct);
         foreach (var row in fresh)
             if (world.ByHandle.TryGetValue((row.Platform, row.Handle), out var sim))
             {

@@ -36,6 +36,9 @@ public static class LexiconResources
     {
         using var stream = Open("afinn-fi.json");
         var raw = JsonSerializer.Deserialize<Dictionary<string, double>>(stream) ?? [];
-        return raw.ToDictionary(kv => kv.Key.ToLowerInvariant(), kv => kv.Value * 0.8, StringComparer.Ordinal);
+        // Some keys differ only in case; the later one wins.
+        var map = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (key, value) in raw) map[key.ToLowerInvariant()] = value * 0.8;
+        return map;
     }
 }

@@ -13,7 +13,7 @@ namespace SocialCrm.Stages.Messaging;
 /// second delivery. Polls as well as waking on commit, so rows left pending by a crash or by another process
 /// are picked up after a restart.
 /// </summary>
-public sealed class OutboxRelay(IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, TimeProvider clock, ILogger<OutboxRelay> log)
+public sealed class OutboxRelay(IServiceScopeFactory scopes, IBusControl bus, OutboxSignal signal, TimeProvider clock, ILogger<OutboxRelay> log)
     : BackgroundService
 {
     private const int BatchSize = 200;
@@ -21,6 +21,9 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IBus bus, OutboxSig
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Publishing before the receive endpoints are up would drop messages on the in-memory transport.
+        while (!stoppingToken.IsCancellationRequested && bus.CheckHealth().Status != BusHealthStatus.Healthy)
+            await Task.Delay(50, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

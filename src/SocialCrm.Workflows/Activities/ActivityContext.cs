@@ -77,5 +77,6 @@ public sealed class ActivityContext(
     public string RequireString(string path) =>
         Text(path) ?? throw new InvalidOperationException($"variable '{path}' is not set");
 
-    public Guid RequireGuid(string path) => Guid.Parse(RequireString(path));
+    public Guid RequireGuid(string path) =>
+        Guid.TryParse(RequireString(path), out var id) ? id : throw new InvalidOperationException($"variable '{path}' is '{Text(path)}', not an id");
 }

@@ -12,7 +12,8 @@ public static class Values
         null => null,
         JsonValue v => v.GetValueKind() switch
         {
-            JsonValueKind.True => true,
+            // (object) keeps the switch from being typed JsonNode, which would turn these back into nodes.
+            JsonValueKind.True => (object)true,
             JsonValueKind.False => false,
             JsonValueKind.Number => v.TryGetValue<double>(out var d) ? d : double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture),
             JsonValueKind.String => v.GetValue<string>(),

@@ -33,6 +33,12 @@ public sealed class BusOptions
     /// <summary>Messages handled at once per stage queue.</summary>
     public int ConcurrentMessageLimit { get; set; } = 8;
 
+    /// <summary>Put before every queue name: several deployments (or test runs) can share one broker.</summary>
+    public string QueuePrefix { get; set; } = "";
+
+    /// <summary>Queues that disappear with the process (tests); production queues are durable.</summary>
+    public bool TemporaryQueues { get; set; }
+
     /// <summary>Delays between retries before a message is parked as failed.</summary>
     public int[] RetryIntervalsMs { get; set; } = [50, 200, 1000, 3000];
 }

@@ -15,23 +15,29 @@ public static class StageBusExtensions
     public static void AddSocialCrmStages(this IBusRegistrationConfigurator bus, SocialCrmOptions options)
     {
         if (options.Runs(StageWorkflows.Listen))
-            bus.AddConsumer<SignalAcceptedConsumer>().Endpoint(e => e.Name = StageWorkflows.Listen);
+            bus.AddConsumer<SignalAcceptedConsumer>().Endpoint(e => Queue(e, options.Bus, StageWorkflows.Listen));
         if (options.Runs(StageWorkflows.Analyse))
-            bus.AddConsumer<SignalCapturedConsumer>().Endpoint(e => e.Name = StageWorkflows.Analyse);
+            bus.AddConsumer<SignalCapturedConsumer>().Endpoint(e => Queue(e, options.Bus, StageWorkflows.Analyse));
         if (options.Runs(StageWorkflows.Act))
         {
-            bus.AddConsumer<CaseBriefPreparedConsumer>().Endpoint(e => e.Name = StageWorkflows.Act);
-            bus.AddConsumer<AgentActionRecordedConsumer>().Endpoint(e => e.Name = StageWorkflows.Act);
+            bus.AddConsumer<CaseBriefPreparedConsumer>().Endpoint(e => Queue(e, options.Bus, StageWorkflows.Act));
+            bus.AddConsumer<AgentActionRecordedConsumer>().Endpoint(e => Queue(e, options.Bus, StageWorkflows.Act));
         }
         if (options.Runs(StageWorkflows.Measure))
         {
-            bus.AddConsumer<CaseActedConsumer>().Endpoint(e => e.Name = StageWorkflows.Measure);
-            bus.AddConsumer<OutcomeSignalObservedConsumer>().Endpoint(e => e.Name = StageWorkflows.Measure);
-            bus.AddConsumer<ConnectionRequestAnsweredConsumer>().Endpoint(e => e.Name = StageWorkflows.Measure);
-            bus.AddConsumer<OutcomeWindowClosedConsumer>().Endpoint(e => e.Name = StageWorkflows.Measure);
+            bus.AddConsumer<CaseActedConsumer>().Endpoint(e => Queue(e, options.Bus, StageWorkflows.Measure));
+            bus.AddConsumer<OutcomeSignalObservedConsumer>().Endpoint(e => Queue(e, options.Bus, StageWorkflows.Measure));
+            bus.AddConsumer<ConnectionRequestAnsweredConsumer>().Endpoint(e => Queue(e, options.Bus, StageWorkflows.Measure));
+            bus.AddConsumer<OutcomeWindowClosedConsumer>().Endpoint(e => Queue(e, options.Bus, StageWorkflows.Measure));
         }
         foreach (var type in MessageTypes.All)
-            bus.AddConsumer(typeof(FaultRecorder<>).MakeGenericType(type)).Endpoint(e => e.Name = "failed-messages");
+            bus.AddConsumer(typeof(FaultRecorder<>).MakeGenericType(type)).Endpoint(e => Queue(e, options.Bus, "failed-messages"));
+    }
+
+    private static void Queue(IEndpointRegistrationConfigurator endpoint, BusOptions options, string name)
+    {
+        endpoint.Name = options.QueuePrefix + name;
+        endpoint.Temporary = options.TemporaryQueues;
     }
 
     /// <summary>In-memory by default, RabbitMQ when configured; retries on every endpoint, then the message faults.</summary>

@@ -6,14 +6,15 @@ public enum RelationshipStatus { Stranger = 0, Acquaintance = 1, Regular = 2, Fr
 public static class RelationshipLadder
 {
     /// <summary>
-    /// One rung up after a good exchange (a reply sent and the customer not hostile). Regular needs an earlier
-    /// exchange on record, friend needs a personalised reply: familiarity is earned, not granted by one answer.
+    /// One rung up after an exchange: any reply makes a stranger an acquaintance; regular needs an earlier exchange
+    /// on record and a customer who is not hostile now; friend needs a personalised reply to a customer who is not
+    /// unhappy. Familiarity is earned, not granted by one answer.
     /// </summary>
     public static RelationshipStatus Next(RelationshipStatus current, bool replied, double sentiment, bool personalised, int earlierExchanges) =>
-        !replied || sentiment <= -0.6 ? current : current switch
+        !replied ? current : current switch
         {
             RelationshipStatus.Stranger => RelationshipStatus.Acquaintance,
-            RelationshipStatus.Acquaintance when earlierExchanges >= 1 => RelationshipStatus.Regular,
+            RelationshipStatus.Acquaintance when earlierExchanges >= 1 && sentiment > -0.6 => RelationshipStatus.Regular,
             RelationshipStatus.Regular when personalised && sentiment >= 0 => RelationshipStatus.Friend,
             _ => current,
         };

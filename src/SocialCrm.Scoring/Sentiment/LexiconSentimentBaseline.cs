@@ -45,6 +45,7 @@ public sealed class LexiconSentimentBaseline : ISentimentScorer
             for (var back = 1; back <= 3 && i - back >= 0; back++)
             {
                 var prev = tokens[i - back].ToLowerInvariant();
+                if (Tokenizer.IsBoundary(prev)) break;
                 if (Boosters.TryGetValue(prev, out var boost)) v += Math.Sign(v) * boost * (back == 1 ? 1 : back == 2 ? 0.95 : 0.9);
                 if (Negations.Contains(prev) || prev.EndsWith("n't", StringComparison.Ordinal)) { v *= -0.74; break; }
             }

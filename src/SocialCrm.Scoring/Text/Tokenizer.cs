@@ -8,8 +8,11 @@ public static partial class Tokenizer
     [GeneratedRegex(@"https?://\S+|www\.\S+", RegexOptions.IgnoreCase)]
     private static partial Regex Url();
 
-    [GeneratedRegex(@"[:;=8xX][\-o']?[()\[\]dDpP/\\|*]|<3|[\p{L}\p{N}']+|[!?]", RegexOptions.None)]
+    [GeneratedRegex(@"[:;=8xX][\-o']?[()\[\]dDpP/\\|*]|<3|[\p{L}\p{N}']+|[!?.,;:]", RegexOptions.None)]
     private static partial Regex Token();
+
+    /// <summary>Sentence punctuation: negation and boosters do not reach across it.</summary>
+    public static bool IsBoundary(string token) => token is "." or "," or ";" or ":" or "!" or "?";
 
     public static List<string> Tokenize(string text)
     {

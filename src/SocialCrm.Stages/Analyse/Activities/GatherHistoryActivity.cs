@@ -27,6 +27,7 @@ public sealed class GatherHistoryActivity(CrmDbContext db, TimeProvider clock) :
             .Select(s => s.Intent).ToListAsync(ct);
         var earlierCases = await db.Cases.CountAsync(c => c.CustomerId == customerId, ct);
 
+        context.Set("customer.name", customer.DisplayName);
         context.Set("customer.status", (int)customer.Status);
         context.Set("customer.revenue", customer.LifetimeRevenue);
         context.Set("customer.tenureDays", Math.Max(0, (clock.GetUtcNow().UtcDateTime - customer.FirstSeenAt).TotalDays));

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace SocialCrm.Tests.Api;
+
+/// <summary>The HTTP ways in: clear 4xx for bad input naming each field, 202 only for committed signals.</summary>
+public class SignalApiTests
+{
+    private ApiFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    [OneTimeSetUp]
+    public void Start()
+    {
+        _factory = new ApiFactory();
+        _client = _factory.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+
+    private Task<HttpResponseMessage> PostJsonAsync(string url, string json) =>
+        _client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    private static async Task<JsonObject> ErrorsOf(HttpResponseMessage response)
+    {
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+    }
+
+    private static string ValidSignal(string postId) => $$"""
+        { "platform": "x", "postId": "{{postId}}", "authorHandle": "@Jane_Doe", "authorName": "Jane Doe",
+          "text": "Where is my order? Still waiting!", "postedAt": "{{DateTimeOffset.UtcNow.AddMinutes(-2):O}}" }
+        """;
+
+    [Test]
+    public async Task A_valid_signal_is_accepted_once_and_a_repeat_names_the_first()
+    {
+        var first = await PostJsonAsync("/api/signals", ValidSignal("api-1"));
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        var firstBody = (await first.Content.ReadFromJsonAsync<JsonObject>())!;
+
+        var again = await PostJsonAsync("/api/signals", ValidSignal("api-1"));
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var againBody = (await again.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.That(againBody["signalId"]!.GetValue<string>(), Is.EqualTo(firstBody["signalId"]!.GetValue<string>()));
+        Assert.That(againBody["duplicate"]!.GetValue<bool>(), Is.True);
+
+        var stored = await _client.GetFromJsonAsync<JsonObject>(first.Headers.Location!);
+        Assert.That(stored!["platformPostId"]!.GetValue<string>(), Is.EqualTo("api-1"));
+    }
+
+    [Test]
+    public async Task An_incomplete_signal_gets_400_naming_each_missing_field()
+    {
+        var errors = await ErrorsOf(await PostJsonAsync("/api/signals", """{ "platform": "x", "text": "   " }"""));
+        Assert.That(errors.Select(e => e.Key), Is.EquivalentTo(new[] { "postId", "authorHandle", "text", "postedAt" }));
+    }
+
+    [Test]
+    public async Task Wrong_values_get_400_saying_what_is_wrong()
+    {
+        var errors = await ErrorsOf(await PostJsonAsync("/api/signals", """
+            { "platform": "myspace", "postId": "p", "kind": "tweet", "authorHandle": "a", "text": "t", "language": "english",
+              "postedAt": "2999-01-01T00:00:00Z", "url": "ftp://x", "authorFollowers": -3 }
+            """));
+        Assert.Multiple(() =>
+        {
+            Assert.That(errors["platform"]![0]!.GetValue<string>(), Does.Contain("'myspace' is not a supported platform"));
+            Assert.That(errors["kind"]![0]!.GetValue<string>(), Does.Contain("'tweet' is not a signal kind"));
+            Assert.That(errors["language"]![0]!.GetValue<string>(), Does.Contain("ISO 639"));
+            Assert.That(errors["postedAt"]![0]!.GetValue<string>(), Does.Contain("future"));
+            Assert.That(errors["url"]![0]!.GetValue<string>(), Does.Contain("http(s)"));
+            Assert.That(errors.ContainsKey("authorFollowers"));
+        });
+    }
+
+    [TestCase("""{ "platform": "x", """, "$")]
+    [TestCase("""{ "platform": "x", "authorFollowers": "many" }""", "authorFollowers")]
+    [TestCase("""{ "platform": "x", "postedAt": "yesterday" }""", "postedAt")]
+    [TestCase("", "$")]
+    public async Task Malformed_json_gets_400_naming_where(string body, string field)
+    {
+        var errors = await ErrorsOf(await PostJsonAsync("/api/signals", body));
+        Assert.That(errors.Select(e => e.Key), Is.EqualTo(new[] { field }));
+    }
+
+    [Test]
+    public async Task Agent_actions_on_unknown_or_invalid_cases_are_refused_clearly()
+    {
+        var unknown = await PostJsonAsync($"/api/cases/{Guid.NewGuid()}/actions", """{ "agent": "alice", "action": "reply" }""");
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+
+        var errors = await ErrorsOf(await PostJsonAsync($"/api/cases/{Guid.NewGuid()}/actions", """{ "action": "shout", "replyKind": "poem" }"""));
+        Assert.That(errors.Select(e => e.Key), Is.EquivalentTo(new[] { "agent", "action", "replyKind" }));
+    }
+
+    [Test]
+    public async Task The_api_document_and_the_landing_page_are_served()
+    {
+        var doc = await _client.GetFromJsonAsync<JsonObject>("/openapi/v1.json");
+        Assert.That(doc!["paths"]!.AsObject().Select(p => p.Key), Is.SupersetOf(new[] { "/api/signals", "/api/cases/{id}/actions", "/api/reports/measure", "/api/stats" }));
+        var page = await _client.GetStringAsync("/");
+        Assert.That(page, Does.Contain("/openapi/v1.json").And.Contain("count-measured"));
+    }
+}

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Npgsql;
+using SocialCrm.Cli.Commands;
+using SocialCrm.Persistence.Configuration;
+using SocialCrm.Stages.Hosting;
+using Spectre.Console;
+
+namespace SocialCrm.Cli.Bench;
+
+/// <summary>
+/// bench: N signals through ingestion and all four stages on a fresh store, against the bare transport's
+/// messages per second. The goal: signals/s x 4 hops is at least 25% of the bare transport's messages/s.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var signals = new Option<int>("--signals") { Description = "signals to drive through the stages", DefaultValueFactory = _ => 2000 };
+        var bare = new Option<int>("--bare-messages") { Description = "messages for the bare-transport hop (default: 10 x signals)" };
+        var command = new Command("bench", "Measure end-to-end throughput and latency against the bare transport.") { signals, bare };
+        command.SetAction(async (result, ct) =>
+        {
+            var options = GlobalOptions.Read(result);
+            var count = result.GetValue(signals);
+            options.Bus.QueuePrefix = $"bench-{Guid.NewGuid():N}"[..14] + "-";
+            options.Bus.TemporaryQueues = true;
+            await using var store = await FreshStore.CreateAsync(options.Database, result.GetValue(GlobalOptions.Connection) is null);
+            options.Database = store.Options;
+
+            AnsiConsole.MarkupLine($"[bold]SocialCrm bench[/]: {count} signals, {options.Bus.Transport} + {options.Database.Provider}, {Environment.ProcessorCount} cores");
+            PipelineResult pipeline = null!;
+            await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async progress =>
+                {
+                    var ingest = progress.AddTask("ingested", maxValue: count);
+                    var measured = progress.AddTask("measured", maxValue: count);
+                    pipeline = await PipelineBench.RunAsync(options, count, warmUp: Math.Min(100, count), (i, m) => { ingest.Value = i; measured.Value = m; }, ct);
+                });
+            var bareMessages = result.GetValue(bare) is > 0 and var b ? b : count * 10;
+            var bareRate = await BareTransportBench.MessagesPerSecondAsync(options.Bus, bareMessages, ct);
+
+            var ratio = pipeline.SignalsPerSecond * 4 / bareRate;
+            var table = new Table().AddColumns("measure", "value");
+            table.AddRow("signals end to end", $"{pipeline.Signals} in {pipeline.Seconds:0.00} s");
+            table.AddRow("signals/s end to end", $"{pipeline.SignalsPerSecond:0.0}");
+            table.AddRow("ingest → brief p50 / p95 / p99", $"{pipeline.P50Ms:0.0} / {pipeline.P95Ms:0.0} / {pipeline.P99Ms:0.0} ms");
+            table.AddRow("bare transport msgs/s (1 hop)", $"{bareRate:0}");
+            table.AddRow("signals/s x 4 hops / bare msgs/s", $"{ratio:P1} ({(ratio >= 0.25 ? "[green]meets[/]" : "[red]misses[/]")} the 25% goal)");
+            AnsiConsole.Write(table);
+            Console.WriteLine($"bench: transport={options.Bus.Transport} store={options.Database.Provider} signals={pipeline.Signals} signals_per_s={pipeline.SignalsPerSecond:0.0} " +
+                              $"p50_ms={pipeline.P50Ms:0.0} p95_ms={pipeline.P95Ms:0.0} p99_ms={pipeline.P99Ms:0.0} bare_msgs_per_s={bareRate:0} ratio={ratio:0.000}");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>A store with nothing in it, so the bench measures the same work every time; removed afterwards.</summary>
+    private sealed class FreshStore(DatabaseOptions options, Func<ValueTask> cleanup) : IAsyncDisposable
+    {
+        public DatabaseOptions Options => options;
+        public ValueTask DisposeAsync() => cleanup();
+
+        public static async Task<FreshStore> CreateAsync(DatabaseOptions given, bool useDefault)
+        {
+            if (given.Provider == DatabaseOptions.Postgres)
+            {
+                var name = $"socialcrm_bench_{Guid.NewGuid():N}"[..31];
+                await using (var admin = new NpgsqlConnection(given.ConnectionString))
+                {
+                    await admin.OpenAsync();
+                    await new NpgsqlCommand($"CREATE DATABASE {name}", admin).ExecuteNonQueryAsync();
+                }
+                var connection = new NpgsqlConnectionStringBuilder(given.ConnectionString) { Database = name }.ConnectionString;
+                return new FreshStore(new DatabaseOptions { Provider = given.Provider, ConnectionString = connection }, async () =>
+                {
+                    NpgsqlConnection.ClearAllPools();
+                    await using var admin = new NpgsqlConnection(given.ConnectionString);
+                    await admin.OpenAsync();
+                    await new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin).ExecuteNonQueryAsync();
+                });
+            }
+            var folder = Path.Combine(Path.GetTempPath(), "socialcrm-bench", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            var file = useDefault ? Path.Combine(folder, "bench.db") : new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(given.ConnectionString).DataSource;
+            return new FreshStore(new DatabaseOptions { Provider = given.Provider, ConnectionString = $"Data Source={file}" }, () =>
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+                return ValueTask.CompletedTask;
+            });
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SocialCrm.Cli.Commands;
+using SocialCrm.Domain.Cases;
+using SocialCrm.Persistence;
+using SocialCrm.Simulation;
+using SocialCrm.Stages.Hosting;
+using SocialCrm.Stages.Listen.Ingest;
+
+namespace SocialCrm.Cli.Bench;
+
+public sealed record PipelineResult(int Signals, double Seconds, double SignalsPerSecond, double P50Ms, double P95Ms, double P99Ms);
+
+/// <summary>
+/// Drives signals through the ingestion path and all four stages (agents acting automatically, no outcome
+/// window) and measures end-to-end throughput and ingest-to-brief latency from the stored timestamps.
+/// </summary>
+public static class PipelineBench
+{
+    public static async Task<PipelineResult> RunAsync(SocialCrmOptions options, int signals, int warmUp, Action<int, int> progress, CancellationToken ct)
+    {
+        options.Workflow.AutoAgent = true;
+        options.Workflow.OutcomeWindowSeconds = 0;
+        using var host = await CliHost.CreateAsync(options, ct: ct);
+        await host.StartAsync(ct);
+        var world = new SimulatedWorld(new SimulationOptions { Customers = 500, Seed = 7 });
+
+        await DriveAsync(host, world, warmUp, (_, _) => { }, ct);
+        var firstMeasured = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
+        await DriveAsync(host, world, signals, progress, ct);
+        clock.Stop();
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var latencies = (await db.Signals.AsNoTracking().Where(s => s.ReceivedAt >= firstMeasured)
+                .Join(db.Cases, s => s.Id, c => c.SignalId, (s, c) => new { s.ReceivedAt, c.Id })
+                .Join(db.CaseBriefs, x => x.Id, b => b.CaseId, (x, b) => new { x.ReceivedAt, b.CreatedAt })
+                .ToListAsync(ct))
+            .Select(x => (x.CreatedAt - x.ReceivedAt).TotalMilliseconds).Order().ToArray();
+        await host.StopAsync(ct);
+        return new PipelineResult(signals, clock.Elapsed.TotalSeconds, signals / clock.Elapsed.TotalSeconds,
+            Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99));
+    }
+
+    private static async Task DriveAsync(IHost host, SimulatedWorld world, int count, Action<int, int> progress, CancellationToken ct)
+    {
+        var measuredBefore = await MeasuredAsync(host, ct);
+        var next = 0;
+        // Eight producers, as eight webhook requests at once would.
+        var producers = Enumerable.Range(0, 8).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) <= count)
+            {
+                await using var scope = host.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<IngestSignalHandler>().HandleAsync(world.NextSignal(DateTimeOffset.UtcNow), ct);
+            }
+        }).ToList();
+        var deadline = DateTime.UtcNow.AddMinutes(15);
+        while (true)
+        {
+            var measured = await MeasuredAsync(host, ct) - measuredBefore;
+            progress(Math.Min(next, count), measured);
+            if (measured >= count) break;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"only {measured} of {count} signals reached measure in 15 minutes");
+            await Task.Delay(100, ct);
+        }
+        await Task.WhenAll(producers);
+    }
+
+    private static async Task<int> MeasuredAsync(IHost host, CancellationToken ct)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Cases.CountAsync(c => c.Status == CaseStatus.Measured, ct);
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+}

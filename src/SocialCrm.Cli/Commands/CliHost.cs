@@ -1,0 +1,29 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SocialCrm.Simulation;
+using SocialCrm.Stages.Hosting;
+
+namespace SocialCrm.Cli.Commands;
+
+/// <summary>A SocialCrm process inside the CLI: the same wiring as the web host, without HTTP.</summary>
+public static class CliHost
+{
+    public static async Task<IHost> CreateAsync(SocialCrmOptions options, SimulationOptions? simulation = null, CancellationToken ct = default)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Error);
+        builder.Services.AddSocialCrm(options);
+        builder.Services.AddSocialCrmSimulation(simulation ?? new SimulationOptions());
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.AddSocialCrmStages(options);
+            bus.UseSocialCrmTransport(options.Bus);
+        });
+        var host = builder.Build();
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SocialCrmInitializer>().InitializeAsync(ct);
+        return host;
+    }
+}

@@ -1,0 +1,3 @@
+using SocialCrm.Cli.Commands;
+
+return await CliCommands.Root().Parse(args).InvokeAsync();

@@ -13,6 +13,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddDbContext<CrmDbContext>(builder => Configure(builder, options));
         services.AddScoped<DatabaseMigrator>();
+        services.AddSingleton<StoreWriteGate>();
         return services;
     }
 
@@ -41,7 +42,7 @@ public static class PersistenceServiceCollectionExtensions
         if (!string.IsNullOrEmpty(file) && file != ":memory:" && folder is not null) Directory.CreateDirectory(folder);
     }
 
-    /// <summary>WAL lets readers run beside the one writer; NORMAL sync is durable across process crashes in WAL mode.</summary>
+    /// <summary>NORMAL sync is durable across process crashes in WAL mode (set once, by the migrator: it sticks to the file).</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
@@ -57,7 +58,7 @@ public static class PersistenceServiceCollectionExtensions
         private static void Apply(DbConnection connection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
             command.ExecuteNonQuery();
         }
     }

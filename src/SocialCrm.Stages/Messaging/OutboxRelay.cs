@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SocialCrm.Persistence;
+using SocialCrm.Persistence.Configuration;
 
 namespace SocialCrm.Stages.Messaging;
 
@@ -13,7 +14,8 @@ namespace SocialCrm.Stages.Messaging;
 /// second delivery. Polls as well as waking on commit, so rows left pending by a crash or by another process
 /// are picked up after a restart.
 /// </summary>
-public sealed class OutboxRelay(IServiceScopeFactory scopes, IBusControl bus, OutboxSignal signal, TimeProvider clock, ILogger<OutboxRelay> log)
+public sealed class OutboxRelay(IServiceScopeFactory scopes, IBusControl bus, OutboxSignal signal, StoreWriteGate gate, TimeProvider clock,
+    ILogger<OutboxRelay> log)
     : BackgroundService
 {
     private const int BatchSize = 200;
@@ -61,6 +63,7 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IBusControl bus, Ou
 
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = batch.Select(b => b.Id).ToList();
+        using var _ = await gate.EnterAsync(ct);
         await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now), ct);
         return batch.Count;
     }

@@ -4,11 +4,13 @@ namespace SocialCrm.Stages.Messaging;
 public sealed class OutboxSignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly Lock _lock = new();
 
     public void Notify()
     {
-        try { _signal.Release(); }
-        catch (SemaphoreFullException) { /* already signalled */ }
+        // Checked under a lock rather than catching SemaphoreFullException: this runs after every commit.
+        lock (_lock)
+            if (_signal.CurrentCount == 0) _signal.Release();
     }
 
     public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);

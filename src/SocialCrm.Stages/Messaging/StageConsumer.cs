@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Persistence;
+using SocialCrm.Persistence.Configuration;
 using SocialCrm.Persistence.Messaging;
 
 namespace SocialCrm.Stages.Messaging;
@@ -20,6 +21,7 @@ public abstract class StageConsumer<T>(StageServices stage) : IConsumer<T> where
         var consumer = GetType().Name;
         var ct = context.CancellationToken;
 
+        using var gate = await stage.WriteGate.EnterAsync(ct);
         await using var transaction = await Db.Database.BeginTransactionAsync(ct);
         if (await Db.InboxMessages.AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, ct))
             return;
@@ -34,8 +36,9 @@ public abstract class StageConsumer<T>(StageServices stage) : IConsumer<T> where
 }
 
 /// <summary>What every stage consumer needs; one parameter instead of four in each constructor.</summary>
-public sealed class StageServices(CrmDbContext db, OutboxSignal relay, TimeProvider clock)
+public sealed class StageServices(CrmDbContext db, OutboxSignal relay, TimeProvider clock, StoreWriteGate writeGate)
 {
+    public StoreWriteGate WriteGate => writeGate;
     public CrmDbContext Db => db;
     public OutboxSignal Relay => relay;
     public TimeProvider Clock => clock;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialCrm.Contracts.Listen;
 using SocialCrm.Domain.Signals;
 using SocialCrm.Persistence;
+using SocialCrm.Persistence.Configuration;
 using SocialCrm.Stages.Messaging;
 
 namespace SocialCrm.Stages.Listen.Ingest;
@@ -11,7 +12,8 @@ namespace SocialCrm.Stages.Listen.Ingest;
 /// Accepts a signal: validates it, and commits the signal with its SignalAccepted message in one transaction.
 /// Returning means committed. The same (platform, post id) twice gives the first signal back, marked duplicate.
 /// </summary>
-public sealed class IngestSignalHandler(CrmDbContext db, Outbox outbox, OutboxSignal relay, SignalInputValidator validator, TimeProvider clock)
+public sealed class IngestSignalHandler(CrmDbContext db, Outbox outbox, OutboxSignal relay, SignalInputValidator validator, StoreWriteGate gate,
+    TimeProvider clock)
 {
     public async Task<IngestResult> HandleAsync(SignalInput input, CancellationToken ct)
     {
@@ -42,6 +44,7 @@ public sealed class IngestSignalHandler(CrmDbContext db, Outbox outbox, OutboxSi
         outbox.Add(new SignalAccepted(signal.Id, now));
         try
         {
+            using var _ = await gate.EnterAsync(ct);
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)

@@ -1,3 +1,13 @@
+using System.CommandLine;
 using SocialCrm.Cli.Commands;
 
-return await CliCommands.Root().Parse(args).InvokeAsync();
+try
+{
+    return await CliCommands.Root().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    // A server that is down or a file that cannot be read is a one-line message, not a stack trace.
+    Console.Error.WriteLine($"socialcrm: {e.GetBaseException().Message}");
+    return 1;
+}

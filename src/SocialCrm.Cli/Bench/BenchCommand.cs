@@ -44,6 +44,7 @@ public static class BenchCommand
             table.AddRow("signals end to end", $"{pipeline.Signals} in {pipeline.Seconds:0.00} s");
             table.AddRow("signals/s end to end", $"{pipeline.SignalsPerSecond:0.0}");
             table.AddRow("ingest → brief p50 / p95 / p99", $"{pipeline.P50Ms:0.0} / {pipeline.P95Ms:0.0} / {pipeline.P99Ms:0.0} ms");
+            table.AddRow("measured cases / counted in aggregates", $"{pipeline.Measured} / {pipeline.Aggregated}{(pipeline.Measured == pipeline.Aggregated ? "" : " [red]MISMATCH[/]")}");
             table.AddRow("bare transport msgs/s (1 hop)", $"{bareRate:0}");
             table.AddRow("signals/s x 4 hops / bare msgs/s", $"{ratio:P1} ({(ratio >= 0.25 ? "[green]meets[/]" : "[red]misses[/]")} the 25% goal)");
             AnsiConsole.Write(table);

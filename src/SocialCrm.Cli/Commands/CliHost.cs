@@ -13,7 +13,8 @@ public static class CliHost
     public static async Task<IHost> CreateAsync(SocialCrmOptions options, SimulationOptions? simulation = null, CancellationToken ct = default)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Error);
+        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Error)
+            .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical); // concurrent key conflicts are retried by the bus
         builder.Services.AddSocialCrm(options);
         builder.Services.AddSocialCrmSimulation(simulation ?? new SimulationOptions());
         builder.Services.AddMassTransit(bus =>

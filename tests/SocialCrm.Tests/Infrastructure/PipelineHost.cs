@@ -44,7 +44,8 @@ public sealed class PipelineHost : IAsyncDisposable
     {
         if (options.Bus.Transport == BusOptions.RabbitMq) TestServers.RequireRabbitMq();
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical); // expected key conflicts are retried
         builder.Services.AddSocialCrm(options);
         builder.Services.AddMassTransit(bus =>
         {

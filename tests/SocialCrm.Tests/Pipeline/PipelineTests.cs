@@ -152,6 +152,19 @@ public class PipelineTests(string transport, string provider)
     }
 
     [Test]
+    public async Task Concurrent_cases_are_each_counted_once_in_the_aggregates()
+    {
+        var host = await StartAsync(s => { s.AutoAgent = true; s.OutcomeWindowSeconds = 0; });
+        const int signals = 40;
+        await Task.WhenAll(Enumerable.Range(0, signals).Select(i => host.IngestAsync(Signals.Complaint(handle: $"customer{i % 7}"))));
+        await host.EventuallyAsync($"{signals} cases measured", async db => await db.Cases.CountAsync(c => c.Status == CaseStatus.Measured) == signals, seconds: 60);
+        var counted = await host.QueryAsync(db => db.DailyAggregates.SumAsync(a => a.Cases));
+        var replied = await host.QueryAsync(db => db.DailyAggregates.SumAsync(a => a.Replied));
+        Assert.That((counted, replied), Is.EqualTo((signals, signals)));
+        Assert.That(await host.QueryAsync(db => db.Customers.CountAsync()), Is.EqualTo(7), "one customer per handle, however the stages interleave");
+    }
+
+    [Test]
     public async Task Outbox_rows_pending_at_a_stop_are_relayed_after_a_restart()
     {
         // The process accepts a signal (committed with its outbox row) and stops before the relay runs.

@@ -5,7 +5,11 @@ using SocialCrm.Workflows.Activities;
 
 namespace SocialCrm.Stages.Measure.Activities;
 
-/// <summary>Folds the case's metrics into the day's aggregate for its reply kind (the day the case was opened).</summary>
+/// <summary>
+/// Folds the case's metrics into the day's aggregate for its reply kind (the day the case was opened). The row is
+/// incremented in the database, not read and written back, so concurrent measure consumers lose no update; the
+/// first case of a day inserts it, and a concurrent first insert fails on the key and is retried as an update.
+/// </summary>
 public sealed class UpdateDailyAggregatesActivity(CrmDbContext db) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
@@ -17,27 +21,39 @@ public sealed class UpdateDailyAggregatesActivity(CrmDbContext db) : IActivity
         var caseId = context.RequireGuid("case.id");
         var m = db.CaseMetrics.Local.Single(x => x.CaseId == caseId);
         var @case = (await db.Cases.FindAsync([caseId], ct))!;
-        var day = DateOnly.FromDateTime(@case.CreatedAt);
-        var kind = m.ReplyKind ?? "none";
-        var aggregate = await db.DailyAggregates.SingleOrDefaultAsync(a => a.Day == day && a.ReplyKind == kind, ct);
-        if (aggregate is null)
-        {
-            aggregate = new DailyAggregate { Day = day, ReplyKind = kind };
-            db.DailyAggregates.Add(aggregate);
-        }
-        aggregate.Cases++;
-        if (m.Action == "ignored") aggregate.Ignored++; else aggregate.Replied++;
-        if (m.SlaMet) aggregate.SlaMet++;
-        aggregate.SumFirstResponseSeconds += m.FirstResponseSeconds ?? 0;
-        aggregate.SumHandlingSeconds += m.HandlingSeconds;
-        if (m.SentimentAfter is { } after)
-        {
-            aggregate.WithFollowUp++;
-            aggregate.SumSentimentDelta += after - m.SentimentBefore;
-        }
-        if (m.StatusAfter > m.StatusBefore) aggregate.StatusUpgrades++;
-        if (m.ConnectionOutcome != "none") aggregate.ConnectionsRequested++;
-        if (m.ConnectionOutcome == "accepted") aggregate.ConnectionsAccepted++;
-        return ActivityResult.Completed(detail: $"{day:yyyy-MM-dd} {kind}");
+        var add = Increment(m, DateOnly.FromDateTime(@case.CreatedAt));
+
+        var updated = await db.DailyAggregates.Where(a => a.Day == add.Day && a.ReplyKind == add.ReplyKind).ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.Cases, a => a.Cases + add.Cases)
+            .SetProperty(a => a.Replied, a => a.Replied + add.Replied)
+            .SetProperty(a => a.Ignored, a => a.Ignored + add.Ignored)
+            .SetProperty(a => a.SlaMet, a => a.SlaMet + add.SlaMet)
+            .SetProperty(a => a.SumFirstResponseSeconds, a => a.SumFirstResponseSeconds + add.SumFirstResponseSeconds)
+            .SetProperty(a => a.SumHandlingSeconds, a => a.SumHandlingSeconds + add.SumHandlingSeconds)
+            .SetProperty(a => a.WithFollowUp, a => a.WithFollowUp + add.WithFollowUp)
+            .SetProperty(a => a.SumSentimentDelta, a => a.SumSentimentDelta + add.SumSentimentDelta)
+            .SetProperty(a => a.StatusUpgrades, a => a.StatusUpgrades + add.StatusUpgrades)
+            .SetProperty(a => a.ConnectionsRequested, a => a.ConnectionsRequested + add.ConnectionsRequested)
+            .SetProperty(a => a.ConnectionsAccepted, a => a.ConnectionsAccepted + add.ConnectionsAccepted), ct);
+        if (updated == 0) db.DailyAggregates.Add(add);
+        return ActivityResult.Completed(detail: $"{add.Day:yyyy-MM-dd} {add.ReplyKind}");
     }
+
+    /// <summary>What one case adds to its day's aggregate.</summary>
+    private static DailyAggregate Increment(CaseMetrics m, DateOnly day) => new()
+    {
+        Day = day,
+        ReplyKind = m.ReplyKind ?? "none",
+        Cases = 1,
+        Replied = m.Action == "ignored" ? 0 : 1,
+        Ignored = m.Action == "ignored" ? 1 : 0,
+        SlaMet = m.SlaMet ? 1 : 0,
+        SumFirstResponseSeconds = m.FirstResponseSeconds ?? 0,
+        SumHandlingSeconds = m.HandlingSeconds,
+        WithFollowUp = m.SentimentAfter is null ? 0 : 1,
+        SumSentimentDelta = m.SentimentAfter is { } after ? after - m.SentimentBefore : 0,
+        StatusUpgrades = m.StatusAfter > m.StatusBefore ? 1 : 0,
+        ConnectionsRequested = m.ConnectionOutcome != "none" ? 1 : 0,
+        ConnectionsAccepted = m.ConnectionOutcome == "accepted" ? 1 : 0,
+    };
 }

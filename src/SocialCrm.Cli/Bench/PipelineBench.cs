@@ -11,11 +11,15 @@ using SocialCrm.Stages.Listen.Ingest;
 
 namespace SocialCrm.Cli.Bench;
 
-public sealed record PipelineResult(int Signals, double Seconds, double SignalsPerSecond, double P50Ms, double P95Ms, double P99Ms, int Measured, int Aggregated);
+public sealed record Latency(double P50Ms, double P95Ms, double P99Ms);
+
+public sealed record PipelineResult(int Signals, double Seconds, double SignalsPerSecond, Latency Burst, double PacedRate, Latency Paced, int Measured, int Aggregated);
 
 /// <summary>
 /// Drives signals through the ingestion path and all four stages (agents acting automatically, no outcome
-/// window) and measures end-to-end throughput and ingest-to-brief latency from the stored timestamps.
+/// window): first a burst, for throughput; then a paced run at half that throughput, for latency at a load the
+/// stages keep up with (under a burst, latency mostly measures the queue). Latency is ingest to brief, from the
+/// stored timestamps.
 /// </summary>
 public static class PipelineBench
 {
@@ -27,36 +31,51 @@ public static class PipelineBench
         await host.StartAsync(ct);
         var world = new SimulatedWorld(new SimulationOptions { Customers = 500, Seed = 7 });
 
-        await DriveAsync(host, world, warmUp, (_, _) => { }, ct);
-        var firstMeasured = DateTime.UtcNow;
+        await DriveAsync(host, world, warmUp, null, (_, _) => { }, ct);
+        var burstStart = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
-        await DriveAsync(host, world, signals, progress, ct);
+        await DriveAsync(host, world, signals, null, progress, ct);
         clock.Stop();
+        var throughput = signals / clock.Elapsed.TotalSeconds;
+
+        var pacedRate = throughput / 2;
+        var pacedStart = DateTime.UtcNow;
+        await DriveAsync(host, world, Math.Max(50, Math.Min(signals / 4, (int)(pacedRate * 10))), pacedRate, (_, _) => { }, ct);
 
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        var latencies = (await db.Signals.AsNoTracking().Where(s => s.ReceivedAt >= firstMeasured)
-                .Join(db.Cases, s => s.Id, c => c.SignalId, (s, c) => new { s.ReceivedAt, c.Id })
-                .Join(db.CaseBriefs, x => x.Id, b => b.CaseId, (x, b) => new { x.ReceivedAt, b.CreatedAt })
-                .ToListAsync(ct))
-            .Select(x => (x.CreatedAt - x.ReceivedAt).TotalMilliseconds).Order().ToArray();
+        var burst = await LatencyAsync(db, burstStart, pacedStart, ct);
+        var paced = await LatencyAsync(db, pacedStart, DateTime.MaxValue, ct);
         // Nothing lost, nothing counted twice: every measured case is in the aggregates exactly once.
         var measured = await db.Cases.CountAsync(c => c.Status == CaseStatus.Measured, ct);
         var aggregated = await db.DailyAggregates.SumAsync(a => a.Cases, ct);
         await host.StopAsync(ct);
-        return new PipelineResult(signals, clock.Elapsed.TotalSeconds, signals / clock.Elapsed.TotalSeconds,
-            Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99), measured, aggregated);
+        return new PipelineResult(signals, clock.Elapsed.TotalSeconds, throughput, burst, pacedRate, paced, measured, aggregated);
     }
 
-    private static async Task DriveAsync(IHost host, SimulatedWorld world, int count, Action<int, int> progress, CancellationToken ct)
+    private static async Task<Latency> LatencyAsync(CrmDbContext db, DateTime from, DateTime to, CancellationToken ct)
+    {
+        var sorted = (await db.Signals.AsNoTracking().Where(s => s.ReceivedAt >= from && s.ReceivedAt < to)
+                .Join(db.Cases, s => s.Id, c => c.SignalId, (s, c) => new { s.ReceivedAt, c.Id })
+                .Join(db.CaseBriefs, x => x.Id, b => b.CaseId, (x, b) => new { x.ReceivedAt, b.CreatedAt })
+                .ToListAsync(ct))
+            .Select(x => (x.CreatedAt - x.ReceivedAt).TotalMilliseconds).Order().ToArray();
+        return new Latency(Percentile(sorted, 0.50), Percentile(sorted, 0.95), Percentile(sorted, 0.99));
+    }
+
+    /// <summary>Ingests count signals, as fast as eight producers can or at perSecond, and waits until all are measured.</summary>
+    private static async Task DriveAsync(IHost host, SimulatedWorld world, int count, double? perSecond, Action<int, int> progress, CancellationToken ct)
     {
         var measuredBefore = await MeasuredAsync(host, ct);
         var next = 0;
+        var pace = Stopwatch.StartNew();
         // Eight producers, as eight webhook requests at once would.
         var producers = Enumerable.Range(0, 8).Select(async _ =>
         {
-            while (Interlocked.Increment(ref next) <= count)
+            int n;
+            while ((n = Interlocked.Increment(ref next)) <= count)
             {
+                if (perSecond is { } rate && TimeSpan.FromSeconds(n / rate) - pace.Elapsed is { TotalMilliseconds: > 0 } wait) await Task.Delay(wait, ct);
                 await using var scope = host.Services.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<IngestSignalHandler>().HandleAsync(world.NextSignal(DateTimeOffset.UtcNow), ct);
             }

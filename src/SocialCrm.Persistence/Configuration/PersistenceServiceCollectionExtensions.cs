@@ -11,7 +11,7 @@ public static class PersistenceServiceCollectionExtensions
     public static IServiceCollection AddCrmPersistence(this IServiceCollection services, DatabaseOptions options)
     {
         services.AddSingleton(options);
-        services.AddDbContext<CrmDbContext>(builder => Configure(builder, options));
+        services.AddDbContextPool<CrmDbContext>(builder => Configure(builder, options));
         services.AddScoped<DatabaseMigrator>();
         services.AddSingleton<StoreWriteGate>();
         return services;

@@ -252,7 +252,7 @@ public sealed class Initial : Migration
             CurrentActivityId = t.Column<string>(nullable: true),
             VariablesJson = t.Column<string>(),
             Fault = t.Column<string>(nullable: true),
-            JournalLength = t.Column<int>(),
+            Runs = t.Column<int>(),
             CreatedAt = t.Column<DateTime>(),
             UpdatedAt = t.Column<DateTime>(),
         }, constraints: t => t.PrimaryKey("PK_WorkflowInstances", x => x.Id));
@@ -281,10 +281,7 @@ public sealed class Initial : Migration
             Id = t.Column<Guid>(),
             InstanceId = t.Column<Guid>(),
             Sequence = t.Column<int>(),
-            ActivityId = t.Column<string>(),
-            ActivityType = t.Column<string>(),
-            Outcome = t.Column<string>(nullable: true),
-            Detail = t.Column<string>(nullable: true),
+            EntriesJson = t.Column<string>(),
             At = t.Column<DateTime>(),
         }, constraints: t =>
         {

@@ -25,7 +25,8 @@ public sealed class WorkflowInstanceRecord
     public string? CurrentActivityId { get; set; }
     public string VariablesJson { get; set; } = "{}";
     public string? Fault { get; set; }
-    public int JournalLength { get; set; }
+    /// <summary>How many runs the journal holds: the next run's sequence number.</summary>
+    public int Runs { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
@@ -42,14 +43,16 @@ public sealed class WorkflowBookmarkRecord
     public DateTime CreatedAt { get; set; }
 }
 
+/// <summary>
+/// One run of an instance (start, or a resume up to the next wait): what each activity did, as a JSON list of
+/// {activityId, activityType, outcome, detail, at}. One row per run rather than per activity keeps a stage's
+/// transaction small.
+/// </summary>
 public sealed class WorkflowJournalRecord
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid InstanceId { get; set; }
     public int Sequence { get; set; }
-    public string ActivityId { get; set; } = "";
-    public string ActivityType { get; set; } = "";
-    public string? Outcome { get; set; }
-    public string? Detail { get; set; }
+    public string EntriesJson { get; set; } = "[]";
     public DateTime At { get; set; }
 }

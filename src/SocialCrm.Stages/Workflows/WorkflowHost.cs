@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Persistence;
@@ -60,6 +61,12 @@ public sealed class WorkflowHost(CrmDbContext db, WorkflowCompiler compiler, Wor
         return state;
     }
 
+    public static readonly JsonSerializerOptions JournalJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The journal entries of one stored run.</summary>
+    public static IReadOnlyList<JournalEntry> EntriesOf(WorkflowJournalRecord run) =>
+        JsonSerializer.Deserialize<List<JournalEntry>>(run.EntriesJson, JournalJson) ?? [];
+
     private async Task<CompiledWorkflow> CompiledAsync(string definitionId, int version, CancellationToken ct)
     {
         if (compiler.TryGetCached(definitionId, version, out var cached)) return cached;
@@ -76,16 +83,13 @@ public sealed class WorkflowHost(CrmDbContext db, WorkflowCompiler compiler, Wor
         record.CurrentActivityId = state.CurrentActivityId;
         record.VariablesJson = state.Variables.ToJsonString();
         record.UpdatedAt = now;
-        foreach (var entry in state.NewJournalEntries)
+        if (state.NewJournalEntries.Count > 0)
             db.WorkflowJournal.Add(new WorkflowJournalRecord
             {
                 InstanceId = state.InstanceId,
-                Sequence = record.JournalLength++,
-                ActivityId = entry.ActivityId,
-                ActivityType = entry.ActivityType,
-                Outcome = entry.Outcome,
-                Detail = entry.Detail is { Length: > 1000 } d ? d[..1000] : entry.Detail,
-                At = entry.At,
+                Sequence = record.Runs++,
+                EntriesJson = JsonSerializer.Serialize(state.NewJournalEntries.Select(e => e with { Detail = e.Detail is { Length: > 1000 } d ? d[..1000] : e.Detail }), JournalJson),
+                At = now,
             });
         state.NewJournalEntries.Clear();
         if (state.Bookmark is { } b)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Persistence;
 using SocialCrm.Stages.Act.RecordAction;
+using SocialCrm.Stages.Workflows;
 
 namespace SocialCrm.Web.Api;
 
@@ -37,13 +38,14 @@ public static class CaseEndpoints
                 .OrderByDescending(i => i.OccurredAt).Take(50).ToListAsync(ct);
             var sent = await db.OutgoingMessages.AsNoTracking().Where(m => m.CaseId == id).ToListAsync(ct);
             var metrics = await db.CaseMetrics.AsNoTracking().SingleOrDefaultAsync(m => m.CaseId == id, ct);
-            var journal = await db.WorkflowInstances.AsNoTracking().Where(i => i.CorrelationId == id.ToString() || i.CorrelationId == @case.SignalId.ToString())
-                .Join(db.WorkflowJournal, i => i.Id, j => j.InstanceId, (i, j) => new { i.DefinitionId, i.Version, j.Sequence, j.ActivityId, j.ActivityType, j.Outcome, j.Detail, j.At })
+            var runs = await db.WorkflowInstances.AsNoTracking().Where(i => i.CorrelationId == id.ToString() || i.CorrelationId == @case.SignalId.ToString())
+                .Join(db.WorkflowJournal, i => i.Id, j => j.InstanceId, (i, j) => new { i.DefinitionId, i.Version, Run = j })
                 .ToListAsync(ct);
+            var journal = runs.SelectMany(r => WorkflowHost.EntriesOf(r.Run).Select(e => new { r.DefinitionId, r.Version, r.Run.Sequence, e.ActivityId, e.ActivityType, e.Outcome, e.Detail, e.At }));
             return Results.Ok(new
             {
                 @case, brief, signal, customer, history, sent, metrics,
-                journal = journal.OrderBy(j => Array.IndexOf(["listen", "analyse", "act", "measure"], j.DefinitionId)).ThenBy(j => j.Sequence),
+                journal = journal.OrderBy(j => Array.IndexOf(["listen", "analyse", "act", "measure"], j.DefinitionId)).ThenBy(j => j.Sequence).ThenBy(j => j.At),
             });
         })
         .WithSummary("One case: brief, signal, customer history, what was sent, metrics and the workflow journal");

@@ -22,8 +22,9 @@ public static class PersistenceServiceCollectionExtensions
         switch (options.Provider.ToLowerInvariant())
         {
             case DatabaseOptions.Sqlite:
-                EnsureSqliteFolder(options.ConnectionString);
-                builder.UseSqlite(options.ConnectionString).AddInterceptors(SqlitePragmas.Instance);
+                var connectionString = ResolveSqlitePath(options.ConnectionString);
+                EnsureSqliteFolder(connectionString);
+                builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
                 break;
             case DatabaseOptions.Postgres or "postgresql":
                 builder.UseNpgsql(options.ConnectionString);
@@ -33,6 +34,24 @@ public static class PersistenceServiceCollectionExtensions
         }
         // Migrations are written by hand, without a model snapshot; a test compares them with the model instead.
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    /// <summary>
+    /// A relative SQLite file is taken from the root of the checkout when the process runs inside one (the folder
+    /// with SocialCrm.sln), so the web host and the CLI share one store whatever folder they were started from;
+    /// elsewhere from the current folder.
+    /// </summary>
+    public static string ResolveSqlitePath(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || Path.IsPathRooted(builder.DataSource)) return connectionString;
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "SocialCrm.sln")))
+            {
+                builder.DataSource = Path.Combine(dir.FullName, builder.DataSource);
+                return builder.ConnectionString;
+            }
+        return connectionString;
     }
 
     private static void EnsureSqliteFolder(string connectionString)

@@ -7,6 +7,7 @@ using SocialCrm.Persistence.Configuration;
 using SocialCrm.Stages.Act.RecordAction;
 using SocialCrm.Stages.Hosting;
 using SocialCrm.Stages.Measure.Reports;
+using SocialCrm.Stages.Messaging;
 using SocialCrm.Stages.Workflows;
 using SocialCrm.Tests.Infrastructure;
 
@@ -162,6 +163,43 @@ public class PipelineTests(string transport, string provider)
         var replied = await host.QueryAsync(db => db.DailyAggregates.SumAsync(a => a.Replied));
         Assert.That((counted, replied), Is.EqualTo((signals, signals)));
         Assert.That(await host.QueryAsync(db => db.Customers.CountAsync()), Is.EqualTo(7), "one customer per handle, however the stages interleave");
+    }
+
+    [Test]
+    public async Task A_message_that_keeps_failing_is_kept_for_an_admin_who_replays_it_after_the_fix()
+    {
+        var host = await StartAsync(s => { s.AutoAgent = true; s.OutcomeWindowSeconds = 0; });
+        // An admin publishes an analyse workflow whose condition fails at run time (division by zero).
+        var broken = await host.WithScopeAsync(async sp =>
+        {
+            var store = sp.GetRequiredService<WorkflowDefinitionStore>();
+            var definition = SocialCrm.Workflows.Definitions.WorkflowJson.Parse(
+                File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", "analyse.json")).Replace("intent.label == 'other' &&", "1 / 0 > 1 &&"));
+            var (draft, errors) = await store.SaveDraftAsync(definition, "test", CancellationToken.None);
+            Assert.That(errors, Is.Empty, "the expression parses; it fails only when run");
+            return (await store.PublishAsync(StageWorkflows.Analyse, draft.Version, CancellationToken.None)).Version;
+        });
+
+        var ingested = await host.IngestAsync(Signals.Complaint());
+        await host.EventuallyAsync("the failing message is kept", db => db.FailedMessages.AnyAsync());
+        var failed = await host.QueryAsync(db => db.FailedMessages.SingleAsync());
+        Assert.Multiple(async () =>
+        {
+            Assert.That(failed.MessageType, Is.EqualTo(typeof(SignalCaptured).FullName));
+            Assert.That(failed.Error, Does.Contain("division by zero"));
+            Assert.That(await host.QueryAsync(db => db.Cases.CountAsync()), Is.Zero, "nothing half-done was committed");
+        });
+
+        // The admin reverts to version 1, publishes it, and replays the message.
+        await host.WithScopeAsync(async sp =>
+        {
+            var store = sp.GetRequiredService<WorkflowDefinitionStore>();
+            var reverted = await store.RevertAsync(StageWorkflows.Analyse, 1, CancellationToken.None);
+            Assert.That(reverted.Version, Is.EqualTo(broken + 1));
+            return await store.PublishAsync(StageWorkflows.Analyse, reverted.Version, CancellationToken.None);
+        });
+        Assert.That(await host.WithScopeAsync(sp => sp.GetRequiredService<FailedMessageReplayer>().ReplayAsync(failed.Id, CancellationToken.None)), Is.True);
+        await host.EventuallyAsync("the replayed signal reaches measure", db => db.Cases.AnyAsync(c => c.SignalId == ingested.SignalId && c.Status == CaseStatus.Measured));
     }
 
     [Test]

@@ -1,0 +1,48 @@
+using SocialCrm.Scoring.Features;
+
+namespace SocialCrm.Scoring.Learning;
+
+/// <summary>
+/// Weights of a linear model with Outputs rows (one per class for multinomial, one for binary and regression):
+/// score_k(x) = w_k · x + b_k.
+/// </summary>
+public sealed class LinearModel(int outputs, int dimension, double[] weights, double[] biases)
+{
+    public int Outputs { get; } = outputs;
+    public int Dimension { get; } = dimension;
+    public double[] Weights { get; } = weights;
+    public double[] Biases { get; } = biases;
+
+    public double Weight(int output, int index) => Weights[output * Dimension + index];
+
+    public double[] Scores(SparseVector x)
+    {
+        var scores = new double[Outputs];
+        for (var k = 0; k < Outputs; k++) scores[k] = x.Dot(Weights, k * Dimension) + Biases[k];
+        return scores;
+    }
+
+    /// <summary>Class probabilities: the sigmoid for a binary model ([P(false), P(true)]), the softmax otherwise.</summary>
+    public double[] Probabilities(SparseVector x)
+    {
+        var scores = Scores(x);
+        if (Outputs == 1)
+        {
+            var p = Sigmoid(scores[0]);
+            return [1 - p, p];
+        }
+        Softmax(scores);
+        return scores;
+    }
+
+    public static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+
+    /// <summary>In place, shifted by the maximum so large scores do not overflow.</summary>
+    public static void Softmax(double[] scores)
+    {
+        var max = scores.Max();
+        var sum = 0.0;
+        for (var k = 0; k < scores.Length; k++) sum += scores[k] = Math.Exp(scores[k] - max);
+        for (var k = 0; k < scores.Length; k++) scores[k] /= sum;
+    }
+}

@@ -1,0 +1,114 @@
+using MathNet.Numerics.LinearAlgebra;
+using SocialCrm.Scoring.Features;
+using SocialCrm.Scoring.Learning;
+using SocialCrm.Scoring.Metrics;
+
+namespace SocialCrm.Tests.Scoring;
+
+/// <summary>The trainers and metrics on data whose answers are known.</summary>
+public class LearningTests
+{
+    [Test]
+    public void Binary_logistic_regression_learns_a_separable_set()
+    {
+        var random = new Random(1);
+        var rows = new List<SparseVector>();
+        var labels = new List<bool>();
+        for (var i = 0; i < 400; i++)
+        {
+            double a = random.NextDouble() * 2 - 1, b = random.NextDouble() * 2 - 1;
+            if (Math.Abs(a + 2 * b) < 0.05) continue; // a margin around the boundary a + 2b = 0
+            rows.Add(SparseVector.Dense(a, b));
+            labels.Add(a + 2 * b > 0);
+        }
+        var (model, report) = LogisticRegression.TrainBinary(rows, labels, 2, new TrainingOptions(L2: 1e-6));
+        var predicted = rows.Select(r => model.Probabilities(r)[1] > 0.5).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(predicted, Is.EqualTo(labels), $"every training row right ({report})");
+            Assert.That(model.Weights[1] / model.Weights[0], Is.EqualTo(2).Within(0.3), "the boundary a + 2b = 0 is found");
+        });
+    }
+
+    [Test]
+    public void Multinomial_logistic_regression_learns_three_separable_classes()
+    {
+        // Class k has feature k on; the model must learn to read it.
+        var rows = Enumerable.Range(0, 90).Select(i => new SparseVector([i % 3, 3], [1.0, 0.5])).ToList();
+        var labels = Enumerable.Range(0, 90).Select(i => i % 3).ToList();
+        var (model, _) = LogisticRegression.TrainMultinomial(rows, labels, 3, 4, new TrainingOptions(L2: 1e-4));
+        var predicted = rows.Select(r => Array.IndexOf(model.Probabilities(r), model.Probabilities(r).Max())).ToList();
+        Assert.That(predicted, Is.EqualTo(labels));
+        Assert.That(model.Probabilities(rows[0])[0], Is.GreaterThan(0.9));
+    }
+
+    [Test]
+    public void Ridge_regression_matches_the_closed_form_on_a_tiny_set()
+    {
+        double[][] x = [[1, 0, 2], [0, 1, 1], [2, 1, 0], [1, 3, 1], [0, 0, 1], [3, 1, 2]];
+        double[] y = [3.1, 1.2, 2.9, 4.8, 0.7, 6.3];
+        const double l2 = 0.1;
+        var (model, _) = RidgeRegression.Train(x.Select(r => SparseVector.Dense(r)).ToList(), y, 3, new TrainingOptions(L2: l2, GradientTolerance: 1e-10));
+
+        // Minimise (1/2n)‖Xw + b - y‖² + (λ/2)‖w‖²: (AᵀA + nλ·diag(1,1,1,0)) θ = Aᵀy with A = [X 1], θ = [w b].
+        var n = x.Length;
+        var a = Matrix<double>.Build.DenseOfRowArrays(x.Select(r => r.Append(1).ToArray()));
+        var penalty = Matrix<double>.Build.DenseDiagonal(4, 4, i => i < 3 ? n * l2 : 0);
+        var theta = (a.TransposeThisAndMultiply(a) + penalty).Solve(a.TransposeThisAndMultiply(Vector<double>.Build.DenseOfArray(y)));
+
+        Assert.That(model.Weights.Append(model.Biases[0]).ToArray(), Is.EqualTo(theta.ToArray()).Within(1e-5));
+    }
+
+    [Test]
+    public void Metrics_match_hand_worked_values()
+    {
+        int[] truth = [0, 0, 1, 1, 2, 2];
+        int[] predicted = [0, 1, 1, 1, 2, 0];
+        var perClass = ClassMetrics.PerClass(truth, predicted, ["a", "b", "c"]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(ClassMetrics.Accuracy(truth, predicted), Is.EqualTo(4 / 6.0).Within(1e-12));
+            // a: tp 1, fp 1, fn 1 -> 0.5; b: tp 2, fp 1, fn 0 -> P 2/3, R 1, F1 0.8; c: tp 1, fp 0, fn 1 -> P 1, R 0.5, F1 2/3
+            Assert.That(perClass.Select(c => c.F1), Is.EqualTo(new[] { 0.5, 0.8, 2 / 3.0 }).Within(1e-12));
+            Assert.That(ClassMetrics.MacroF1(perClass), Is.EqualTo((0.5 + 0.8 + 2 / 3.0) / 3).Within(1e-12));
+            // AUC: positives score 0.8, 0.4; negatives 0.6, 0.2: pairs won 3 of 4
+            Assert.That(ClassMetrics.RocAuc([true, true, false, false], [0.8, 0.4, 0.6, 0.2]), Is.EqualTo(0.75).Within(1e-12));
+            Assert.That(ClassMetrics.RocAuc([true, false], [0.5, 0.5]), Is.EqualTo(0.5), "a tie counts half");
+            // log loss: -(ln 0.9 + ln 0.5) / 2
+            Assert.That(ClassMetrics.LogLoss([0, 1], [[0.9, 0.1], [0.5, 0.5]]), Is.EqualTo(-(Math.Log(0.9) + Math.Log(0.5)) / 2).Within(1e-12));
+            // calibration: confidence 0.9 and 0.9 in one bin, one right: |0.5 - 0.9| = 0.4
+            Assert.That(ClassMetrics.CalibrationError([0, 1], [[0.9, 0.1], [0.9, 0.1]]), Is.EqualTo(0.4).Within(1e-12));
+            Assert.That(ClassMetrics.Pearson([1, 2, 3, 4], [2, 4, 6, 8]), Is.EqualTo(1).Within(1e-12));
+            Assert.That(ClassMetrics.Pearson([1, 2, 3], [1, 3, 2]), Is.EqualTo(0.5).Within(1e-12));
+        });
+    }
+
+    [Test]
+    public void Text_features_are_stable_and_share_inflected_forms()
+    {
+        var featurizer = new TextFeaturizer(bits: 18);
+        var a = featurizer.Named("Tilaus tuli rikki #fail @Kauppa https://x.example/1 :(");
+        Assert.That(a.Select(f => f.Name), Does.Contain("w:rikki").And.Contain("w:fail").And.Contain("w:<user>").And.Contain("w:<url>").And.Contain("w::("));
+        Assert.That(featurizer.Featurize("rikki").Dot(Dense(featurizer.Featurize("rikkinäinen"), featurizer.Dimension)), Is.GreaterThan(0.2),
+            "an inflected form shares character n-grams with its stem");
+        Assert.That(FeatureHash.Of("w:broken"), Is.EqualTo(FeatureHash.Of("w:broken")));
+        Assert.That(Math.Sqrt(featurizer.Featurize("so broken, so sad").Values.Sum(v => v * v)), Is.EqualTo(1).Within(1e-12));
+    }
+
+    private static double[] Dense(SparseVector v, int dimension)
+    {
+        var d = new double[dimension];
+        for (var i = 0; i < v.Count; i++) d[v.Indices[i]] = v.Values[i];
+        return d;
+    }
+
+    [Test]
+    public void The_held_out_part_does_not_depend_on_row_order()
+    {
+        var keys = Enumerable.Range(0, 1000).Select(i => $"tweet-{i}").ToList();
+        var (_, held) = DataSplit.Split(keys, k => k, 0.2);
+        var (_, heldReversed) = DataSplit.Split(Enumerable.Reverse(keys), k => k, 0.2);
+        Assert.That(heldReversed, Is.EquivalentTo(held));
+        Assert.That(held.Count, Is.InRange(150, 250));
+    }
+}

@@ -10,9 +10,10 @@ public static class LogisticRegression
     {
         Check(rows, labels.Count, dimension);
         var n = rows.Count;
+        var scratch = Scratch(n, dimension + 1);
         var (point, report) = LbfgsFitter.Minimise(dimension + 1, (theta, gradient) =>
         {
-            var loss = SumOverRows(n, dimension + 1, gradient, (i, g) =>
+            var loss = SumOverRows(n, gradient, scratch, (i, g) =>
             {
                 var x = rows[i];
                 var z = x.Dot(theta) + theta[dimension];
@@ -25,7 +26,7 @@ public static class LogisticRegression
                 var margin = labels[i] ? z : -z;
                 return (margin > 0 ? double.LogP1(Math.Exp(-margin)) : -margin + double.LogP1(Math.Exp(margin))) / n;
             });
-            return loss + Regularise(theta, gradient, 0, dimension, options.L2);
+            return loss + Regularise(theta, gradient, 1, dimension, options);
         }, options);
         return (new LinearModel(1, dimension, point[..dimension], [point[dimension]]), report);
     }
@@ -38,9 +39,10 @@ public static class LogisticRegression
         if (labels.Any(l => l < 0 || l >= classes)) throw new ArgumentException($"labels must lie in 0..{classes - 1}");
         var n = rows.Count;
         var weights = classes * dimension;
+        var scratch = Scratch(n, weights + classes);
         var (point, report) = LbfgsFitter.Minimise(weights + classes, (theta, gradient) =>
         {
-            var loss = SumOverRows(n, weights + classes, gradient, (i, g) =>
+            var loss = SumOverRows(n, gradient, scratch, (i, g) =>
             {
                 var x = rows[i];
                 var p = new double[classes];
@@ -57,7 +59,7 @@ public static class LogisticRegression
                 }
                 return rowLoss;
             });
-            return loss + Regularise(theta, gradient, 0, weights, options.L2);
+            return loss + Regularise(theta, gradient, classes, dimension, options);
         }, options);
         return (new LinearModel(classes, dimension, point[..weights], point[weights..]), report);
     }
@@ -69,22 +71,27 @@ public static class LogisticRegression
         if (rows.Any(r => r.Count > 0 && r.Indices[^1] >= dimension)) throw new ArgumentException($"a feature index is outside the dimension {dimension}");
     }
 
-    /// <summary>Adds (λ/2)‖θ[from..to)‖² to the loss and λθ to the gradient.</summary>
-    internal static double Regularise(double[] theta, double[] gradient, int from, int to, double l2)
+    /// <summary>Adds (λ/2)‖w‖² over the penalised weights of each output block to the loss, and λw to the gradient.</summary>
+    internal static double Regularise(double[] theta, double[] gradient, int outputs, int dimension, TrainingOptions options)
     {
         var penalty = 0.0;
-        for (var j = from; j < to; j++)
-        {
-            penalty += theta[j] * theta[j];
-            gradient[j] += l2 * theta[j];
-        }
-        return 0.5 * l2 * penalty;
+        var penalised = Math.Min(dimension, options.UnpenalisedFrom);
+        for (var k = 0; k < outputs; k++)
+            for (int j = k * dimension, end = k * dimension + penalised; j < end; j++)
+            {
+                penalty += theta[j] * theta[j];
+                gradient[j] += options.L2 * theta[j];
+            }
+        return 0.5 * options.L2 * penalty;
     }
 
-    /// <summary>Sums a per-row loss and gradient over the rows, one partial gradient per core.</summary>
-    internal static double SumOverRows(int n, int size, double[] gradient, Func<int, double[], double> row)
+    /// <summary>
+    /// Sums a per-row loss and gradient over the rows, one partial gradient per core. The partial gradients are
+    /// allocated once per training (the scratch) and cleared, not reallocated, at every evaluation.
+    /// </summary>
+    internal static double SumOverRows(int n, double[] gradient, double[][] scratch, Func<int, double[], double> row)
     {
-        var parts = Math.Clamp(n / 2000, 1, Environment.ProcessorCount);
+        var parts = scratch.Length;
         if (parts == 1)
         {
             var total = 0.0;
@@ -92,17 +99,22 @@ public static class LogisticRegression
             return total;
         }
         var losses = new double[parts];
-        var partials = new double[parts][];
         Parallel.For(0, parts, part =>
         {
-            var g = new double[size];
+            var g = scratch[part];
+            Array.Clear(g);
             var sum = 0.0;
             for (var i = part * n / parts; i < (part + 1) * n / parts; i++) sum += row(i, g);
             losses[part] = sum;
-            partials[part] = g;
         });
-        foreach (var g in partials)
-            for (var j = 0; j < size; j++) gradient[j] += g[j];
+        foreach (var g in scratch)
+            for (var j = 0; j < g.Length; j++) gradient[j] += g[j];
         return losses.Sum();
+    }
+
+    internal static double[][] Scratch(int rows, int size)
+    {
+        var parts = Math.Clamp(rows / 2000, 1, Environment.ProcessorCount);
+        return parts == 1 ? [[]] : Enumerable.Range(0, parts).Select(_ => new double[size]).ToArray();
     }
 }

@@ -9,9 +9,10 @@ public static class RidgeRegression
     {
         LogisticRegression.Check(rows, targets.Count, dimension);
         var n = rows.Count;
+        var scratch = LogisticRegression.Scratch(n, dimension + 1);
         var (point, report) = LbfgsFitter.Minimise(dimension + 1, (theta, gradient) =>
         {
-            var loss = LogisticRegression.SumOverRows(n, dimension + 1, gradient, (i, g) =>
+            var loss = LogisticRegression.SumOverRows(n, gradient, scratch, (i, g) =>
             {
                 var x = rows[i];
                 var residual = x.Dot(theta) + theta[dimension] - targets[i];
@@ -19,7 +20,7 @@ public static class RidgeRegression
                 g[dimension] += residual / n;
                 return residual * residual / (2 * n);
             });
-            return loss + LogisticRegression.Regularise(theta, gradient, 0, dimension, options.L2);
+            return loss + LogisticRegression.Regularise(theta, gradient, 1, dimension, options);
         }, options);
         return (new LinearModel(1, dimension, point[..dimension], [point[dimension]]), report);
     }

@@ -8,6 +8,9 @@ namespace SocialCrm.Scoring.Sentiment;
 /// with negation, boosters, ALL-CAPS and exclamation emphasis, normalised to -1..+1 by x / sqrt(x² + 15).
 /// Finnish uses AFINN-fi with prefix matching, since its keys are single inflected forms.
 /// </summary>
+/// <summary>The baseline's score with the positive and negative valence sums and how many lexicon words it found.</summary>
+public sealed record LexiconReading(SentimentResult Result, double Positive, double Negative, int Words);
+
 public sealed class LexiconSentimentBaseline : ISentimentScorer
 {
     private static readonly HashSet<string> Negations =
@@ -26,7 +29,10 @@ public sealed class LexiconSentimentBaseline : ISentimentScorer
 
     public string ModelName => "baseline-lexicon-1";
 
-    public SentimentResult Score(string text, string language)
+    public SentimentResult Score(string text, string language) => Analyse(text, language).Result;
+
+    /// <summary>The score with the sums behind it: trained models use these as features.</summary>
+    public LexiconReading Analyse(string text, string language)
     {
         var tokens = Tokenizer.TokenizeKeepCase(text);
         var lexicon = language == "fi" ? LexiconResources.Finnish : LexiconResources.Vader;
@@ -56,7 +62,8 @@ public sealed class LexiconSentimentBaseline : ISentimentScorer
         if (sum != 0) sum += Math.Sign(sum) * exclamations * 0.292;
         var score = sum / Math.Sqrt(sum * sum + 15);
         var reasons = contributions.OrderByDescending(c => Math.Abs(c.Weight)).Take(3).ToList();
-        return new SentimentResult(SentimentResult.LabelFor(score), Math.Round(score, 4), reasons);
+        return new LexiconReading(new SentimentResult(SentimentResult.LabelFor(score), Math.Round(score, 4), reasons),
+            contributions.Where(c => c.Weight > 0).Sum(c => c.Weight), contributions.Where(c => c.Weight < 0).Sum(c => -c.Weight), contributions.Count);
     }
 
     private static double? Lookup(IReadOnlyDictionary<string, double> lexicon, string word, bool prefixMatch)

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Diagnostics;
+using SocialCrm.Scoring.Sentiment;
+using Spectre.Console;
+
+namespace SocialCrm.Cli.Commands;
+
+/// <summary>train sentiment: learns from the human-rated texts and reports held-out figures next to the lexicon baseline.</summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<DirectoryInfo?>("--data") { Description = "folder with the VADER ground-truth files (default: ../shared/data/sentiment beside the checkout)" };
+        var output = new Option<FileInfo?>("--out") { Description = "where to write the model (default: data/models/sentiment-<version>.json)" };
+        var sentiment = new Command("sentiment", "Train the sentiment model on rated tweets, reviews and editorials; evaluate on the fixed held-out fifth.") { data, output };
+        sentiment.SetAction(async (result, ct) =>
+        {
+            var folder = result.GetValue(data)?.FullName ?? DefaultDataFolder();
+            if (!Directory.Exists(folder))
+            {
+                AnsiConsole.MarkupLine($"[red]No rated data at {Markup.Escape(folder)}[/] (give --data)");
+                return 2;
+            }
+            var (train, heldOut) = SentimentEvaluation.Split(RatedText.ReadGroundTruth(folder));
+            var version = DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+            var clock = Stopwatch.StartNew();
+            var (model, report) = AnsiConsole.Status().Start($"training on {train.Count} rated texts…", _ => SentimentTrainer.Train(train, version));
+            Console.WriteLine($"trained in {clock.Elapsed.TotalSeconds:0.0} s: classifier L2 {report.ClassifierL2:g2} ({report.Classifier.Iterations} iterations, {report.Classifier.Stop}), " +
+                                   $"graded L2 {report.RegressorL2:g2} ({report.Regressor.Iterations} iterations, {report.Regressor.Stop})");
+
+            var table = new Table().Title("Held-out fifth of each set (3 classes: rating < -0.5, > 0.5, else neutral)")
+                .AddColumns("set", "model", "rows", "Pearson r", "macro F1", "accuracy", "log loss", "calibration error");
+            var baseline = new LexiconSentimentBaseline();
+            foreach (var group in heldOut.GroupBy(r => r.Source))
+                foreach (ISentimentScorer scorer in new ISentimentScorer[] { baseline, model })
+                {
+                    var f = SentimentEvaluation.Evaluate(scorer, group.Key, group.ToList());
+                    table.AddRow(f.Source, f.Model, $"{f.Rows}", $"{f.R:0.000}", $"{f.MacroF1:0.000}", $"{f.Accuracy:0.000}",
+                        f.LogLoss is { } l ? $"{l:0.000}" : "–", f.CalibrationError is { } c ? $"{c:0.000}" : "–");
+                }
+            table.AddRow("tweets", "VADER (published, all tweets)", "4200", "0.881", "0.96 (paper's F1)", "–", "–", "–");
+            AnsiConsole.Write(table);
+
+            var file = result.GetValue(output)?.FullName ?? Path.Combine(RepositoryRoot() ?? ".", "data", "models", $"sentiment-{version}.json");
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllTextAsync(file, model.ToJson(), ct);
+            AnsiConsole.MarkupLine($"model written to {Markup.Escape(file)}");
+            return 0;
+        });
+        return new Command("train", "Train the analyse-phase models.") { sentiment };
+    }
+
+    private static string? RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "SocialCrm.sln"))) return dir.FullName;
+        return null;
+    }
+
+    private static string DefaultDataFolder() =>
+        Path.GetFullPath(Path.Combine(RepositoryRoot() ?? ".", "..", "shared", "data", "sentiment"));
+}

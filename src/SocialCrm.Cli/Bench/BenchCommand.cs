@@ -17,9 +17,17 @@ public static class BenchCommand
     {
         var signals = new Option<int>("--signals") { Description = "signals to drive through the stages", DefaultValueFactory = _ => 2000 };
         var bare = new Option<int>("--bare-messages") { Description = "messages for the bare-transport hop (default: 10 x signals)" };
-        var command = new Command("bench", "Measure end-to-end throughput and latency against the bare transport.") { signals, bare };
+        var scoring = new Option<bool>("--scoring") { Description = "measure scoring per signal and model training instead of the pipeline" };
+        var command = new Command("bench", "Measure end-to-end throughput and latency against the bare transport.") { signals, bare, scoring };
         command.SetAction(async (result, ct) =>
         {
+            if (result.GetValue(scoring))
+            {
+                var s = ScoringBench.Run();
+                Console.WriteLine($"bench: scoring_us_per_signal_baselines={s.BaselineMicroseconds:0.0} scoring_us_per_signal_trained_sentiment={s.TrainedSentimentMicroseconds:0.0} " +
+                                  $"lr_training_rows={s.TrainingRows} lr_training_s={s.TrainingSeconds:0.00} iterations={s.Iterations}");
+                return 0;
+            }
             var options = GlobalOptions.Read(result);
             var count = result.GetValue(signals);
             options.Bus.QueuePrefix = $"bench-{Guid.NewGuid():N}"[..14] + "-";

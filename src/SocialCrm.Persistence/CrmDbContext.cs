@@ -6,6 +6,7 @@ using SocialCrm.Domain.Measure;
 using SocialCrm.Domain.Signals;
 using SocialCrm.Domain.Templates;
 using SocialCrm.Persistence.Messaging;
+using SocialCrm.Persistence.Models;
 using SocialCrm.Persistence.Workflows;
 
 namespace SocialCrm.Persistence;
@@ -31,6 +32,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<FailedMessage> FailedMessages => Set<FailedMessage>();
+    public DbSet<TrainedModelRecord> TrainedModels => Set<TrainedModelRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -103,6 +105,11 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
         b.Entity<OutboxMessage>(e => e.HasIndex(x => new { x.SentAt, x.CreatedAt }));
         b.Entity<InboxMessage>(e => e.HasKey(x => new { x.MessageId, x.Consumer }));
         b.Entity<FailedMessage>(e => e.HasIndex(x => x.FailedAt));
+        b.Entity<TrainedModelRecord>(e =>
+        {
+            e.HasIndex(x => new { x.Kind, x.Version }).IsUnique();
+            e.HasIndex(x => new { x.Kind, x.IsActive });
+        });
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -16,6 +16,7 @@ public static class CliCommands
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(Bench.BenchCommand.Create());
         return root;
     }

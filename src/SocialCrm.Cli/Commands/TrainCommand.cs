@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SocialCrm.Stages.Models;
 using SocialCrm.Scoring.Sentiment;
 using Spectre.Console;
 
@@ -11,7 +14,7 @@ public static class TrainCommand
     public static Command Create()
     {
         var data = new Option<DirectoryInfo?>("--data") { Description = "folder with the VADER ground-truth files (default: ../shared/data/sentiment beside the checkout)" };
-        var output = new Option<FileInfo?>("--out") { Description = "where to write the model (default: data/models/sentiment-<version>.json)" };
+        var output = new Option<FileInfo?>("--out") { Description = "also write the model to this file" };
         var sentiment = new Command("sentiment", "Train the sentiment model on rated tweets, reviews and editorials; evaluate on the fixed held-out fifth.") { data, output };
         sentiment.SetAction(async (result, ct) =>
         {
@@ -41,10 +44,28 @@ public static class TrainCommand
             table.AddRow("tweets", "VADER (published, all tweets)", "4200", "0.881", "0.96 (paper's F1)", "–", "–", "–");
             AnsiConsole.Write(table);
 
-            var file = result.GetValue(output)?.FullName ?? Path.Combine(RepositoryRoot() ?? ".", "data", "models", $"sentiment-{version}.json");
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            await File.WriteAllTextAsync(file, model.ToJson(), ct);
-            AnsiConsole.MarkupLine($"model written to {Markup.Escape(file)}");
+            // Promote only a model that does better on held-out tweets than what the stages use now.
+            using var host = await CliHost.CreateAsync(GlobalOptions.Read(result), ct: ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<ModelStore>();
+            var tweets = heldOut.Where(r => r.Source == "tweets").ToList();
+            var activeJson = await store.ActiveJsonAsync(ModelKinds.Sentiment, ct);
+            ISentimentScorer current = activeJson is null ? baseline : TrainedSentimentModel.FromJson(activeJson);
+            var currentR = SentimentEvaluation.Evaluate(current, "tweets", tweets).R;
+            var figures = heldOut.GroupBy(r => r.Source).Select(g => SentimentEvaluation.Evaluate(model, g.Key, g.ToList())).ToList();
+            var newR = figures.Single(f => f.Source == "tweets").R;
+            var promote = newR > currentR;
+            await store.SaveAsync(ModelKinds.Sentiment, version, model.ToJson(), JsonSerializer.Serialize(figures),
+                $"VADER ground truth without its held-out fifth: {train.Count} rows (tweets count {SentimentTrainer.TweetWeight}x, movie reviews, NYT editorials)", promote, ct);
+            AnsiConsole.MarkupLine(promote
+                ? $"[green]{model.ModelName} is now active[/]: held-out tweets r {newR:0.000} against {currentR:0.000} for {Markup.Escape(current.ModelName)}"
+                : $"[yellow]{model.ModelName} stored but not promoted[/]: held-out tweets r {newR:0.000}, not better than {currentR:0.000} for {Markup.Escape(current.ModelName)}");
+
+            if (result.GetValue(output) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, model.ToJson(), ct);
+                AnsiConsole.MarkupLine($"model also written to {Markup.Escape(file.FullName)}");
+            }
             return 0;
         });
         return new Command("train", "Train the analyse-phase models.") { sentiment };

@@ -3,13 +3,14 @@ using Microsoft.Extensions.Logging;
 using SocialCrm.Persistence;
 using SocialCrm.Persistence.Configuration;
 using SocialCrm.Stages.Analyse;
+using SocialCrm.Stages.Models;
 using SocialCrm.Stages.Workflows;
 
 namespace SocialCrm.Stages.Hosting;
 
 /// <summary>What every host does before it takes traffic: migrate, import the stage workflows, seed reply templates.</summary>
 public sealed class SocialCrmInitializer(DatabaseMigrator migrator, WorkflowDefinitionStore workflows, CrmDbContext db, SocialCrmOptions options,
-    ILogger<SocialCrmInitializer> log)
+    ModelRegistry models, ILogger<SocialCrmInitializer> log)
 {
     public async Task InitializeAsync(CancellationToken ct)
     {
@@ -24,5 +25,6 @@ public sealed class SocialCrmInitializer(DatabaseMigrator migrator, WorkflowDefi
             db.ReplyTemplates.AddRange(DefaultReplyTemplates.All);
             await db.SaveChangesAsync(ct);
         }
+        await models.RefreshAsync(ct);
     }
 }

@@ -17,6 +17,7 @@ using SocialCrm.Stages.Measure.AnswerConnection;
 using SocialCrm.Stages.Measure.Outcomes;
 using SocialCrm.Stages.Measure.Reports;
 using SocialCrm.Stages.Messaging;
+using SocialCrm.Stages.Models;
 using SocialCrm.Stages.Shared;
 using SocialCrm.Stages.Workflows;
 using SocialCrm.Workflows.Activities;
@@ -40,7 +41,11 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddCrmPersistence(options.Database);
 
-        services.AddSingleton<ISentimentScorer, LexiconSentimentBaseline>();
+        services.AddSingleton<LexiconSentimentBaseline>();
+        services.AddSingleton<ModelRegistry>();
+        services.AddScoped<ModelStore>();
+        // The active trained model, or the baseline: looked up per run, so a promotion takes effect without a restart.
+        services.AddTransient<ISentimentScorer>(sp => sp.GetRequiredService<ModelRegistry>().Sentiment);
         services.AddSingleton<IIntentClassifier, KeywordIntentBaseline>();
         services.AddSingleton<ILanguageDetector, StopwordLanguageDetector>();
         services.AddSingleton<ICustomerValueScorer, ValueFormulaBaseline>();
@@ -68,6 +73,7 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddScoped<SocialCrmInitializer>();
 
         services.AddHostedService<OutboxRelay>();
+        services.AddHostedService<ModelRefreshService>();
         if (options.Runs(StageWorkflows.Measure)) services.AddHostedService<BookmarkTimeoutService>();
         return services;
     }

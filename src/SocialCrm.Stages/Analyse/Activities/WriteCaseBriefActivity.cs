@@ -48,12 +48,22 @@ public sealed class WriteCaseBriefActivity(CrmDbContext db, TimeProvider clock) 
             RecommendedReplyKind = context.Text("reply.kind") ?? "standard",
             TemplateKey = context.Text("reply.template"),
             DraftReply = context.Text("reply.draft") ?? "",
-            Models = JsonSerializer.Serialize(context.Get("models")),
+            Models = ModelsUsed(signalReasons["models"] as JsonObject, context.Get("models") as JsonObject),
             CreatedAt = now,
         };
         db.Cases.Add(@case);
         db.CaseBriefs.Add(brief);
         context.Set("case.id", @case.Id);
         return ActivityResult.Completed(detail: $"case {@case.Id}: {@case.Decision}, P{@case.Priority}, {@case.Queue}");
+    }
+
+    /// <summary>Every model behind the brief: those the listen stage scored the signal with, then this stage's.</summary>
+    private static string ModelsUsed(JsonObject? listen, JsonObject? analyse)
+    {
+        var all = new JsonObject();
+        foreach (var source in new[] { listen, analyse })
+            foreach (var (name, model) in source ?? [])
+                all[name] = model?.DeepClone();
+        return all.ToJsonString();
     }
 }

@@ -21,7 +21,12 @@ public sealed class ClassifySignalActivity(CrmDbContext db, ISentimentScorer sen
         signal.Sentiment = s.Label;
         signal.SentimentScore = s.Score;
         signal.Intent = i.Label;
-        signal.ReasonsJson = JsonSerializer.Serialize(new { sentiment = s.Reasons.Select(r => r.Reason), intent = i.Reasons.Select(r => r.Reason) });
+        signal.ReasonsJson = JsonSerializer.Serialize(new
+        {
+            sentiment = s.Reasons.Select(r => r.Reason),
+            intent = i.Reasons.Select(r => r.Reason),
+            models = new { sentiment = sentiment.ModelName, intent = intent.ModelName },
+        });
         context.Set("sentiment.label", s.Label);
         context.Set("sentiment.score", s.Score);
         context.Set("intent.label", i.Label);

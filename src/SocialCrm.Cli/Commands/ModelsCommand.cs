@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using SocialCrm.Stages.Models;
+using Spectre.Console;
+
+namespace SocialCrm.Cli.Commands;
+
+/// <summary>models list | models restore VERSION: the stored versions of a model, and going back to an earlier one.</summary>
+public static class ModelsCommand
+{
+    public static Command Create()
+    {
+        var kind = new Option<string>("--kind") { Description = "which model", DefaultValueFactory = _ => ModelKinds.Sentiment, Recursive = true };
+        var list = new Command("list", "List the stored versions, newest first.");
+        list.SetAction(async (result, ct) =>
+        {
+            using var host = await CliHost.CreateAsync(GlobalOptions.Read(result), ct: ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            var table = new Table().AddColumns("version", "active", "trained", "training data");
+            foreach (var m in await scope.ServiceProvider.GetRequiredService<ModelStore>().ListAsync(result.GetValue(kind)!, ct))
+                table.AddRow(m.Version, m.IsActive ? "[green]active[/]" : "", $"{m.TrainedAt:u}", Markup.Escape(m.TrainingData));
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        var version = new Argument<string>("version") { Description = "the version to make active, or 'baseline'" };
+        var restore = new Command("restore", "Make an earlier version active again (or 'baseline' for none).") { version };
+        restore.SetAction(async (result, ct) =>
+        {
+            using var host = await CliHost.CreateAsync(GlobalOptions.Read(result), ct: ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ModelStore>().RestoreAsync(result.GetValue(kind)!, result.GetValue(version)!, ct);
+            AnsiConsole.MarkupLine($"[green]{Markup.Escape(result.GetValue(version)!)} is active[/]; running hosts pick it up within 30 s");
+            return 0;
+        });
+        return new Command("models", "Stored versions of the trained models.") { kind, list, restore };
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using SocialCrm.Persistence;
+using SocialCrm.Persistence.Models;
+
+namespace SocialCrm.Stages.Models;
+
+/// <summary>Versions of trained models: save one (active or not), list them, make an earlier one active again.</summary>
+public sealed class ModelStore(CrmDbContext db, TimeProvider clock)
+{
+    public async Task<TrainedModelRecord> SaveAsync(string kind, string version, string modelJson, string metricsJson, string trainingData, bool activate, CancellationToken ct)
+    {
+        var record = new TrainedModelRecord
+        {
+            Kind = kind, Version = version, ModelJson = modelJson, MetricsJson = metricsJson, TrainingData = trainingData, TrainedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.TrainedModels.Add(record);
+        if (activate) await DeactivateAsync(kind, ct);
+        record.IsActive = activate;
+        await db.SaveChangesAsync(ct);
+        return record;
+    }
+
+    public Task<List<TrainedModelRecord>> ListAsync(string kind, CancellationToken ct) =>
+        db.TrainedModels.AsNoTracking().Where(m => m.Kind == kind).OrderByDescending(m => m.TrainedAt)
+            .Select(m => new TrainedModelRecord { Id = m.Id, Kind = m.Kind, Version = m.Version, MetricsJson = m.MetricsJson, TrainingData = m.TrainingData, TrainedAt = m.TrainedAt, IsActive = m.IsActive })
+            .ToListAsync(ct);
+
+    public Task<string?> ActiveJsonAsync(string kind, CancellationToken ct) =>
+        db.TrainedModels.AsNoTracking().Where(m => m.Kind == kind && m.IsActive).Select(m => m.ModelJson).SingleOrDefaultAsync(ct);
+
+    /// <summary>Makes the version active again (the previous one, after a bad promotion); "baseline" deactivates all.</summary>
+    public async Task RestoreAsync(string kind, string version, CancellationToken ct)
+    {
+        if (version == "baseline")
+        {
+            await DeactivateAsync(kind, ct);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        var target = await db.TrainedModels.SingleOrDefaultAsync(m => m.Kind == kind && m.Version == version, ct)
+            ?? throw new KeyNotFoundException($"no {kind} model version {version}");
+        await DeactivateAsync(kind, ct);
+        target.IsActive = true;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task DeactivateAsync(string kind, CancellationToken ct)
+    {
+        foreach (var active in await db.TrainedModels.Where(m => m.Kind == kind && m.IsActive).ToListAsync(ct)) active.IsActive = false;
+    }
+}

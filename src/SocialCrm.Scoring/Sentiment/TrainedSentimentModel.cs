@@ -42,7 +42,7 @@ public sealed class TrainedSentimentModel(string version, int bits, LinearModel 
             (classifier.Weight(predicted, f.Index) - Enumerable.Range(0, classifier.Outputs).Average(c => classifier.Weight(c, f.Index))) * f.Value;
         var label = RatedText.Classes[predicted];
         var words = named.Where(f => f.Name.StartsWith("w:", StringComparison.Ordinal) || f.Name.StartsWith("b:", StringComparison.Ordinal))
-            .Select(f => new Explanation($"{label}: '{f.Name[2..]}'", Math.Round(Push(f), 3)));
+            .Select(f => new Explanation($"{label}: {Words(f.Name[2..])}", Math.Round(Push(f), 3)));
         var lexiconPush = named.Where(f => f.Name.StartsWith(SentimentFeatures.LexiconPrefix, StringComparison.Ordinal)).Sum(Push);
         var lexiconWords = lexicon.Result.Reasons
             .Where(r => label == SentimentResult.Neutral || (label == SentimentResult.Negative) == (r.Weight < 0))
@@ -51,6 +51,17 @@ public sealed class TrainedSentimentModel(string version, int bits, LinearModel 
             .GroupBy(e => e.Reason).Select(g => g.First() with { Weight = g.Sum(e => e.Weight) })
             .OrderByDescending(e => e.Weight).Take(3).ToList();
     }
+
+    /// <summary>A feature's words as an agent reads them: placeholders and punctuation said in words.</summary>
+    private static string Words(string feature) => string.Join(" ", feature.Split(' ').Select(t => t switch
+    {
+        "<num>" => "a number",
+        "<url>" => "a link",
+        "<user>" => "a mention",
+        "?" or "??" => "a question mark",
+        "!" or "!!" => "an exclamation mark",
+        _ => t,
+    })) is var words && words == feature ? $"'{feature}'" : words;
 
     private sealed record File(string Version, int Bits, LinearModelJson Classifier, LinearModelJson Regressor);
 

@@ -45,26 +45,53 @@ public sealed partial class TextFeaturizer(int bits = 18, bool characterNGrams =
 
     public SparseVector Featurize(string text) => ToVector(Named(text));
 
-    /// <summary>The features with their names ("w:broken", "b:not good", "c:rikk").</summary>
+    /// <summary>
+    /// The features with their names ("w:broken", "b:not good"); character n-grams are hashed straight from the text
+    /// and named only "c:" (they explain nothing to a person, and building their strings would cost most of the time).
+    /// </summary>
     public List<NamedFeature> Named(string text)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        void Add(string name) => counts[name] = counts.GetValueOrDefault(name) + 1;
-
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        var grams = new Dictionary<int, int>();
         var tokens = Tokens(text);
+        Span<char> padded = stackalloc char[66];
         for (var i = 0; i < tokens.Count; i++)
         {
-            Add("w:" + tokens[i]);
-            if (i > 0) Add($"b:{tokens[i - 1]} {tokens[i]}");
-            if (!characterNGrams || tokens[i].Length < 4 || tokens[i][0] == '<') continue;
-            var padded = "^" + tokens[i] + "$";
+            var w = "w:" + tokens[i];
+            words[w] = words.GetValueOrDefault(w) + 1;
+            if (i > 0)
+            {
+                var b = $"b:{tokens[i - 1]} {tokens[i]}";
+                words[b] = words.GetValueOrDefault(b) + 1;
+            }
+            var token = tokens[i];
+            if (!characterNGrams || token.Length < 4 || token.Length > 64 || token[0] == '<') continue;
+            padded[0] = '^';
+            token.AsSpan().CopyTo(padded[1..]);
+            padded[token.Length + 1] = '$';
+            var length = token.Length + 2;
             for (var n = 3; n <= 5; n++)
-                for (var s = 0; s + n <= padded.Length; s++)
-                    Add("c:" + padded.Substring(s, n));
+                for (var s = 0; s + n <= length; s++)
+                {
+                    var bucket = FeatureHash.Bucket("c:", padded.Slice(s, n), bits);
+                    grams[bucket] = grams.GetValueOrDefault(bucket) + 1;
+                }
         }
-        var features = counts.Select(kv => new NamedFeature(FeatureHash.Bucket(kv.Key, bits), 1 + Math.Log(kv.Value), kv.Key)).ToList();
-        var norm = Math.Sqrt(features.Sum(f => f.Value * f.Value));
-        return norm == 0 ? features : features.Select(f => f with { Value = f.Value / norm }).ToList();
+        var features = new List<NamedFeature>(words.Count + grams.Count);
+        var sumOfSquares = 0.0;
+        foreach (var (name, count) in words) Add(FeatureHash.Bucket(name, bits), count, name);
+        foreach (var (bucket, count) in grams) Add(bucket, count, "c:");
+        var norm = Math.Sqrt(sumOfSquares);
+        if (norm > 0)
+            for (var i = 0; i < features.Count; i++) features[i] = features[i] with { Value = features[i].Value / norm };
+        return features;
+
+        void Add(int index, int count, string name)
+        {
+            var value = 1 + Math.Log(count);
+            sumOfSquares += value * value;
+            features.Add(new NamedFeature(index, value, name));
+        }
     }
 
     public static SparseVector ToVector(IEnumerable<NamedFeature> features) => SparseVector.FromPairs(features.Select(f => (f.Index, f.Value)));

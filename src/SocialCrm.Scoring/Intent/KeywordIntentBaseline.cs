@@ -34,24 +34,25 @@ public sealed class KeywordIntentBaseline : IIntentClassifier
         ]),
     ];
 
+    // The cues as matched: a leading space anchors a cue to the start of a word.
+    private static readonly (string Label, (string Cue, string Pattern)[] Cues)[] Patterns =
+        Rules.Select(r => (r.Label, r.Cues.Select(c => (c, c is "?" or "<3" ? c : " " + c)).ToArray())).ToArray();
+
     public string ModelName => "baseline-keywords-1";
 
     public IntentResult Classify(string text, string language)
     {
         var lower = " " + string.Join(' ', Tokenizer.Tokenize(text)) + " ";
         var best = (Label: IntentResult.Other, Votes: 0, Cues: new List<string>());
-        foreach (var (label, cues) in Rules)
+        foreach (var (label, cues) in Patterns)
         {
-            var hits = cues.Where(c => Matches(lower, c)).ToList();
-            if (hits.Count > best.Votes) best = (label, hits.Count, hits);
+            List<string>? hits = null;
+            foreach (var (cue, pattern) in cues)
+                if (lower.Contains(pattern, StringComparison.Ordinal)) (hits ??= []).Add(cue);
+            if (hits is not null && hits.Count > best.Votes) best = (label, hits.Count, hits);
         }
         if (best.Votes == 0) return new IntentResult(IntentResult.Other, 0.4, []);
         var confidence = Math.Round(1 - Math.Exp(-best.Votes), 3);
         return new IntentResult(best.Label, confidence, best.Cues.Take(3).Select(c => new Explanation($"{best.Label}: '{c}'", 1)).ToList());
     }
-
-    private static bool Matches(string paddedTokens, string cue) =>
-        cue == "?" || cue == "<3"
-            ? paddedTokens.Contains(cue, StringComparison.Ordinal)
-            : paddedTokens.Contains(" " + cue, StringComparison.Ordinal);
 }

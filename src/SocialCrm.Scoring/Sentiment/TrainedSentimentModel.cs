@@ -38,8 +38,12 @@ public sealed class TrainedSentimentModel(string version, int bits, LinearModel 
     /// </summary>
     private IReadOnlyList<Explanation> Reasons(List<NamedFeature> named, LexiconReading lexicon, int predicted)
     {
-        double Push(NamedFeature f) =>
-            (classifier.Weight(predicted, f.Index) - Enumerable.Range(0, classifier.Outputs).Average(c => classifier.Weight(c, f.Index))) * f.Value;
+        double Push(NamedFeature f)
+        {
+            var mean = 0.0;
+            for (var c = 0; c < classifier.Outputs; c++) mean += classifier.Weight(c, f.Index);
+            return (classifier.Weight(predicted, f.Index) - mean / classifier.Outputs) * f.Value;
+        }
         var label = RatedText.Classes[predicted];
         var words = named.Where(f => f.Name.StartsWith("w:", StringComparison.Ordinal) || f.Name.StartsWith("b:", StringComparison.Ordinal))
             .Select(f => new Explanation($"{label}: {Words(f.Name[2..])}", Math.Round(Push(f), 3)));

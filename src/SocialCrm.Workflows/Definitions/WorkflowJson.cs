@@ -12,6 +12,8 @@ public static class WorkflowJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        // Conditions are full of quotes ('complaint'); keep them readable in exported files that admins edit.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>Parses a definition; malformed JSON becomes a <see cref="JsonException"/> with its line and position.</summary>

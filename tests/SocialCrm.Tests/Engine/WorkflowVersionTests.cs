@@ -110,6 +110,23 @@ public class WorkflowVersionTests
     }
 
     [Test]
+    public async Task Importing_the_shipped_workflows_never_overwrites_what_an_admin_published()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "socialcrm-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "approval.json"), SocialCrm.Workflows.Definitions.WorkflowJson.Write(Definitions.Waiting("approval", "shipped")));
+        Task<IReadOnlyList<string>> ImportAsync() => InScope(sp => sp.GetRequiredService<WorkflowDefinitionStore>().ImportFolderAsync(folder, CancellationToken.None));
+
+        Assert.That(await ImportAsync(), Is.EqualTo(new[] { "approval" }), "absent: imported as version 1");
+        Assert.That(await PublishAsync("admin"), Is.EqualTo(2));
+        Assert.That(await ImportAsync(), Is.Empty, "present: left alone at the next start");
+
+        var published = await InScope(sp => sp.GetRequiredService<CrmDbContext>().WorkflowDefinitions.SingleAsync(d => d.DefinitionId == "approval" && d.IsPublished));
+        Assert.That(published.Version, Is.EqualTo(2));
+        Assert.That(published.Json, Does.Contain("'admin'"));
+    }
+
+    [Test]
     public async Task An_invalid_draft_is_saved_but_never_published()
     {
         await PublishAsync("v1");

@@ -9,6 +9,7 @@ namespace SocialCrm.Stages.Act.Activities;
 /// <summary>
 /// Ends a good exchange with a connection request (follow, invite) — only with the customer's consent, on a
 /// channel that supports it, and within the platform's daily limit, whatever the workflow's conditions say.
+/// All three are read from the store when sending: consent can change while a case waits for its agent.
 /// </summary>
 public sealed class SendConnectionRequestActivity(CrmDbContext db, IChannelSender sender, TimeProvider clock) : IActivity
 {

@@ -2,7 +2,7 @@ namespace SocialCrm.Simulation;
 
 /// <summary>
 /// A made-up customer. TrueValue is the simulator's hidden truth of how much engaging pays off (the models never
-/// see it); Mood drifts with how they are treated.
+/// see it).
 /// </summary>
 public sealed class SimulatedCustomer
 {
@@ -14,5 +14,4 @@ public sealed class SimulatedCustomer
     public required double LifetimeRevenue { get; init; }
     public required bool Consent { get; init; }
     public required double TrueValue { get; init; }
-    public double Mood { get; set; }
 }

@@ -85,7 +85,6 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulatedWorld
             if (world.NextDouble() > options.FollowUpProbability) continue;
             var lift = message.ReplyKind == "personalised" ? 0.25 + 0.5 * customer.TrueValue : 0.1;
             var happy = world.NextDouble() < 0.35 + lift;
-            customer.Mood += happy ? 0.1 : -0.1;
             await ingest.HandleAsync(world.FollowUp(customer, message.PlatformMessageId, happy, clock.GetUtcNow()), ct);
         }
     }

@@ -48,8 +48,8 @@ internal sealed record Binary(string Op, Expr Left, Expr Right, int Position) : 
         var r = Right.Evaluate(scope);
         switch (Op)
         {
-            case "==": return Values.Equals(l, r);
-            case "!=": return !Values.Equals(l, r);
+            case "==": return Values.AreEqual(l, r);
+            case "!=": return !Values.AreEqual(l, r);
             case "+" when l is string || r is string: return Values.Format(l) + Values.Format(r);
             // Ordering against a missing value is false, as in SQL, so conditions on optional data do not fault.
             case "<" or "<=" or ">" or ">=" when l is null || r is null: return false;

@@ -20,7 +20,7 @@ internal static class Functions
         "contains" => a[0] switch
         {
             string s => s.Contains(Values.Format(a[1]), StringComparison.OrdinalIgnoreCase),
-            JsonArray arr => arr.Any(n => Values.Equals(Values.FromNode(n), a[1])),
+            JsonArray arr => arr.Any(n => Values.AreEqual(Values.FromNode(n), a[1])),
             _ => false,
         },
         "lower" => a[0] is null ? null : Values.Format(a[0]).ToLowerInvariant(),

@@ -68,7 +68,8 @@ public static class Values
         _ => value.ToString() ?? "",
     };
 
-    public static new bool Equals(object? a, object? b) => (a, b) switch
+    /// <summary>Equality as conditions mean it: numbers by value, text without regard to case, null only to null.</summary>
+    public static bool AreEqual(object? a, object? b) => (a, b) switch
     {
         (null, null) => true,
         (null, _) or (_, null) => false,

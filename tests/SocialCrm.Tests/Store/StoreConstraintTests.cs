@@ -18,7 +18,7 @@ namespace SocialCrm.Tests.Store;
 [TestFixture(DatabaseOptions.Postgres)]
 public class StoreConstraintTests(string provider)
 {
-    private TestStore _store = null!;
+    private TestStore? _store;
     private ServiceProvider _services = null!;
 
     [SetUp]
@@ -26,6 +26,7 @@ public class StoreConstraintTests(string provider)
     {
         _store = await TestStore.CreateAsync(provider);
         _services = new ServiceCollection().AddCrmPersistence(_store.Options).BuildServiceProvider();
+
         await using var scope = _services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
     }
@@ -33,6 +34,8 @@ public class StoreConstraintTests(string provider)
     [TearDown]
     public async Task TearDown()
     {
+        // Null when SetUp skipped the test because PostgreSQL is absent.
+        if (_store is null) return;
         await _services.DisposeAsync();
         await _store.DisposeAsync();
     }

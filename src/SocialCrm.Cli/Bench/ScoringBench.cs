@@ -62,10 +62,12 @@ public static class ScoringBench
 
         var sentimentFeatures = new SentimentFeatures(16);
         var small = rows.Take(2000).ToList();
-        var (classifier, _) = LogisticRegression.TrainMultinomial(small.Select(t => sentimentFeatures.Featurize(t, "en").Vector).ToList(),
-            small.Select(t => Array.IndexOf(RatedText.Classes, lexicon.Score(t, "en").Label)).ToList(), 3, sentimentFeatures.Dimension, new TrainingOptions(1e-4, MaxIterations: 30));
-        var (regressor, _) = RidgeRegression.Train(small.Select(t => sentimentFeatures.Featurize(t, "en").Vector).ToList(),
-            small.Select(t => lexicon.Score(t, "en").Score).ToList(), sentimentFeatures.Dimension, new TrainingOptions(1e-4, MaxIterations: 30));
+        var smallVectors = small.Select(t => sentimentFeatures.Featurize(t, "en").Vector).ToList();
+        var lexiconReadings = small.Select(t => lexicon.Score(t, "en")).ToList();
+        var (classifier, _) = LogisticRegression.TrainMultinomial(smallVectors, lexiconReadings.Select(r => Array.IndexOf(RatedText.Classes, r.Label)).ToList(),
+            3, sentimentFeatures.Dimension, new TrainingOptions(1e-4, MaxIterations: 30));
+        var (regressor, _) = RidgeRegression.Train(smallVectors, lexiconReadings.Select(r => r.Score).ToList(), sentimentFeatures.Dimension,
+            new TrainingOptions(1e-4, MaxIterations: 30));
         var trained = PerSignal(new TrainedSentimentModel("bench", 16, classifier, regressor));
         return new ScoringResult(baseline, trained, trainingRows, trainingSeconds, report.Iterations);
     }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCrm.Stages.Models;
+using SocialCrm.Persistence.Configuration;
 using SocialCrm.Scoring.Sentiment;
 using Spectre.Console;
 
@@ -71,13 +72,6 @@ public static class TrainCommand
         return new Command("train", "Train the analyse-phase models.") { sentiment };
     }
 
-    private static string? RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SocialCrm.sln"))) return dir.FullName;
-        return null;
-    }
-
     private static string DefaultDataFolder() =>
-        Path.GetFullPath(Path.Combine(RepositoryRoot() ?? ".", "..", "shared", "data", "sentiment"));
+        Path.GetFullPath(Path.Combine(PersistenceServiceCollectionExtensions.CheckoutRoot() ?? ".", "..", "shared", "data", "sentiment"));
 }

@@ -45,13 +45,17 @@ public static class PersistenceServiceCollectionExtensions
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || Path.IsPathRooted(builder.DataSource)) return connectionString;
+        if (CheckoutRoot() is not { } root) return connectionString;
+        builder.DataSource = Path.Combine(root, builder.DataSource);
+        return builder.ConnectionString;
+    }
+
+    /// <summary>The folder holding SocialCrm.sln above the current one, or null outside a checkout.</summary>
+    public static string? CheckoutRoot()
+    {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SocialCrm.sln")))
-            {
-                builder.DataSource = Path.Combine(dir.FullName, builder.DataSource);
-                return builder.ConnectionString;
-            }
-        return connectionString;
+            if (File.Exists(Path.Combine(dir.FullName, "SocialCrm.sln"))) return dir.FullName;
+        return null;
     }
 
     private static void EnsureSqliteFolder(string connectionString)

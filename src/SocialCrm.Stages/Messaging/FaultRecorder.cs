@@ -15,7 +15,7 @@ public sealed class FaultRecorder<T>(CrmDbContext db, TimeProvider clock) : ICon
         {
             MessageId = fault.FaultedMessageId,
             MessageType = MessageTypes.NameOf(typeof(T)),
-            Body = JsonSerializer.Serialize(fault.Message, Outbox.Json),
+            Body = JsonSerializer.Serialize(fault.Message, JsonSerializerOptions.Web),
             Error = string.Join(" | ", fault.Exceptions.Select(e => $"{e.ExceptionType}: {e.Message}")),
             FailedAt = clock.GetUtcNow().UtcDateTime,
         });

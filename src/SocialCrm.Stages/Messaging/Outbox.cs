@@ -7,13 +7,11 @@ namespace SocialCrm.Stages.Messaging;
 /// <summary>Adds a message to the current unit of work; it is published only after the transaction commits.</summary>
 public sealed class Outbox(CrmDbContext db, TimeProvider clock)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Add<T>(T message) where T : class =>
         db.OutboxMessages.Add(new OutboxMessage
         {
             MessageType = MessageTypes.NameOf(typeof(T)),
-            Body = JsonSerializer.Serialize(message, Json),
+            Body = JsonSerializer.Serialize(message, JsonSerializerOptions.Web),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
 }

@@ -57,7 +57,7 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IBusControl bus, Ou
         await Task.WhenAll(batch.Select(row =>
         {
             var type = MessageTypes.Resolve(row.MessageType);
-            var message = JsonSerializer.Deserialize(row.Body, type, Outbox.Json)!;
+            var message = JsonSerializer.Deserialize(row.Body, type, JsonSerializerOptions.Web)!;
             return bus.Publish(message, type, context => context.MessageId = row.Id, ct);
         }));
 

@@ -61,11 +61,9 @@ public sealed class WorkflowHost(CrmDbContext db, WorkflowCompiler compiler, Wor
         return state;
     }
 
-    public static readonly JsonSerializerOptions JournalJson = new(JsonSerializerDefaults.Web);
-
     /// <summary>The journal entries of one stored run.</summary>
     public static IReadOnlyList<JournalEntry> EntriesOf(WorkflowJournalRecord run) =>
-        JsonSerializer.Deserialize<List<JournalEntry>>(run.EntriesJson, JournalJson) ?? [];
+        JsonSerializer.Deserialize<List<JournalEntry>>(run.EntriesJson, JsonSerializerOptions.Web) ?? [];
 
     private async Task<CompiledWorkflow> CompiledAsync(string definitionId, int version, CancellationToken ct)
     {
@@ -88,7 +86,7 @@ public sealed class WorkflowHost(CrmDbContext db, WorkflowCompiler compiler, Wor
             {
                 InstanceId = state.InstanceId,
                 Sequence = record.Runs++,
-                EntriesJson = JsonSerializer.Serialize(state.NewJournalEntries.Select(e => e with { Detail = e.Detail is { Length: > 1000 } d ? d[..1000] : e.Detail }), JournalJson),
+                EntriesJson = JsonSerializer.Serialize(state.NewJournalEntries.Select(e => e with { Detail = e.Detail is { Length: > 1000 } d ? d[..1000] : e.Detail }), JsonSerializerOptions.Web),
                 At = now,
             });
         state.NewJournalEntries.Clear();

@@ -1,6 +1,7 @@
 using SocialCrm.Contracts.Act;
 using SocialCrm.Domain.Cases;
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Shared;
 using SocialCrm.Stages.Messaging;
 using SocialCrm.Workflows.Activities;
 
@@ -15,7 +16,7 @@ public sealed class CloseCaseActivity(CrmDbContext db, Outbox outbox, TimeProvid
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var @case = (await db.Cases.FindAsync([context.RequireGuid("case.id")], context.CancellationToken))!;
+        var @case = await db.CaseOf(context);
         var status = context.GetString("status")!;
         if (context.Get("customer.statusBefore") is null) context.Set("customer.statusBefore", context.Number("customer.status"));
         var now = clock.GetUtcNow();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Domain.Customers;
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Shared;
 using SocialCrm.Workflows.Activities;
 
 namespace SocialCrm.Stages.Act.Activities;
@@ -14,7 +15,7 @@ public sealed class MoveOnLadderActivity(CrmDbContext db) : IActivity
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var ct = context.CancellationToken;
-        var customer = (await db.Customers.FindAsync([context.RequireGuid("customer.id")], ct))!;
+        var customer = await db.CustomerOf(context);
         var earlierExchanges = await db.Cases.CountAsync(c => c.CustomerId == customer.Id && c.FirstResponseAt != null && c.Id != context.RequireGuid("case.id"), ct);
         var before = customer.Status;
         customer.Status = RelationshipLadder.Next(before, context.Flag("reply.sent"), context.Number("sentiment.score"),

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialCrm.Channels;
 using SocialCrm.Domain.Cases;
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Shared;
 using SocialCrm.Workflows.Activities;
 
 namespace SocialCrm.Stages.Act.Activities;
@@ -19,7 +20,7 @@ public sealed class SendConnectionRequestActivity(CrmDbContext db, IChannelSende
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var ct = context.CancellationToken;
-        var @case = (await db.Cases.FindAsync([context.RequireGuid("case.id")], ct))!;
+        var @case = await db.CaseOf(context);
         var customer = (await db.Customers.FindAsync([@case.CustomerId], ct))!;
         var signal = await db.Signals.AsNoTracking().SingleAsync(s => s.Id == @case.SignalId, ct);
         var kind = ChannelCapabilities.ConnectionKind(signal.Platform);

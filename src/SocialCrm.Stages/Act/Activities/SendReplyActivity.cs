@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialCrm.Channels;
 using SocialCrm.Domain.Cases;
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Shared;
 using SocialCrm.Workflows.Activities;
 
 namespace SocialCrm.Stages.Act.Activities;
@@ -15,7 +16,7 @@ public sealed class SendReplyActivity(CrmDbContext db, IChannelSender sender, Ti
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var ct = context.CancellationToken;
-        var @case = (await db.Cases.FindAsync([context.RequireGuid("case.id")], ct))!;
+        var @case = await db.CaseOf(context);
         var signal = await db.Signals.AsNoTracking().SingleAsync(s => s.Id == @case.SignalId, ct);
         var replyKind = context.Text("action.replyKind") ?? "standard";
         var sent = await sender.SendAsync(new OutgoingMessage

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Domain.Cases;
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Shared;
 using SocialCrm.Stages.Workflows;
 using SocialCrm.Workflows.Activities;
 
@@ -19,7 +20,7 @@ public sealed class WaitForAgentActivity(CrmDbContext db) : IActivity
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var caseId = context.RequireGuid("case.id");
-        var @case = (await db.Cases.FindAsync([caseId], context.CancellationToken))!;
+        var @case = await db.CaseOf(context);
         @case.Status = CaseStatus.AwaitingAgent;
         return ActivityResult.Suspend(new BookmarkRequest(StageWorkflows.AgentActionBookmark, caseId.ToString()), $"in queue {@case.Queue}");
     }

@@ -1,5 +1,6 @@
 using SocialCrm.Contracts.Analyse;
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Shared;
 using SocialCrm.Stages.Messaging;
 using SocialCrm.Workflows.Activities;
 
@@ -13,7 +14,7 @@ public sealed class PublishCaseBriefPreparedActivity(CrmDbContext db, Outbox out
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var @case = (await db.Cases.FindAsync([context.RequireGuid("case.id")], context.CancellationToken))!;
+        var @case = await db.CaseOf(context);
         outbox.Add(new CaseBriefPrepared(@case.Id, @case.SignalId, @case.CustomerId, @case.Decision,
             context.Text("reply.kind") ?? "standard", @case.Queue, @case.Priority, new DateTimeOffset(@case.SlaDueAt, TimeSpan.Zero)));
         return ActivityResult.Completed();

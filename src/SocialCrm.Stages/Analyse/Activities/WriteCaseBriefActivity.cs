@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SocialCrm.Domain.Cases;
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Shared;
 using SocialCrm.Workflows.Activities;
 
 namespace SocialCrm.Stages.Analyse.Activities;
@@ -16,7 +17,7 @@ public sealed class WriteCaseBriefActivity(CrmDbContext db, TimeProvider clock) 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var signal = (await db.Signals.FindAsync([context.RequireGuid("signal.id")], context.CancellationToken))!;
+        var signal = await db.SignalOf(context);
         var @case = new Case
         {
             SignalId = signal.Id,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Shared;
 using SocialCrm.Scoring.Intent;
 using SocialCrm.Scoring.Sentiment;
 using SocialCrm.Workflows.Activities;
@@ -14,7 +15,7 @@ public sealed class ClassifySignalActivity(CrmDbContext db, ISentimentScorer sen
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var signal = (await db.Signals.FindAsync([context.RequireGuid("signal.id")], context.CancellationToken))!;
+        var signal = await db.SignalOf(context);
         var language = signal.Language ?? "en";
         var s = sentiment.Score(signal.Text, language);
         var i = intent.Classify(signal.Text, language);

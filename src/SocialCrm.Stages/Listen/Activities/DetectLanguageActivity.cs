@@ -1,4 +1,5 @@
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Shared;
 using SocialCrm.Scoring.Language;
 using SocialCrm.Workflows.Activities;
 
@@ -12,7 +13,7 @@ public sealed class DetectLanguageActivity(CrmDbContext db, ILanguageDetector de
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var signal = (await db.Signals.FindAsync([context.RequireGuid("signal.id")], context.CancellationToken))!;
+        var signal = await db.SignalOf(context);
         signal.Language ??= detector.Detect(signal.Text);
         context.Set("signal.language", signal.Language);
         return ActivityResult.Completed(detail: signal.Language);

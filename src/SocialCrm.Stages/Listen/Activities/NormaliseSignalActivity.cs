@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Shared;
 using SocialCrm.Workflows.Activities;
 
 namespace SocialCrm.Stages.Listen.Activities;
@@ -15,7 +16,7 @@ public sealed partial class NormaliseSignalActivity(CrmDbContext db) : IActivity
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var signal = (await db.Signals.FindAsync([context.RequireGuid("signal.id")], context.CancellationToken))!;
+        var signal = await db.SignalOf(context);
         signal.Text = Space().Replace(signal.Text, " ").Trim();
         signal.Platform = signal.Platform.Trim().ToLowerInvariant();
         signal.AuthorHandle = signal.AuthorHandle.Trim().TrimStart('@').ToLowerInvariant();

@@ -1,6 +1,7 @@
 using SocialCrm.Contracts.Listen;
 using SocialCrm.Contracts.Measure;
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Shared;
 using SocialCrm.Stages.Messaging;
 using SocialCrm.Workflows.Activities;
 
@@ -14,7 +15,7 @@ public sealed class PublishSignalCapturedActivity(CrmDbContext db, Outbox outbox
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var signal = (await db.Signals.FindAsync([context.RequireGuid("signal.id")], context.CancellationToken))!;
+        var signal = await db.SignalOf(context);
         var now = clock.GetUtcNow();
         signal.CapturedAt = now.UtcDateTime;
         outbox.Add(new SignalCaptured(signal.Id, signal.CustomerId!.Value, signal.Platform, signal.Language ?? "und",

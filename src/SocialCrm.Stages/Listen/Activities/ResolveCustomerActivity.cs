@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Domain.Customers;
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Shared;
 using SocialCrm.Workflows.Activities;
 
 namespace SocialCrm.Stages.Listen.Activities;
@@ -14,7 +15,7 @@ public sealed class ResolveCustomerActivity(CrmDbContext db) : IActivity
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var ct = context.CancellationToken;
-        var signal = (await db.Signals.FindAsync([context.RequireGuid("signal.id")], ct))!;
+        var signal = await db.SignalOf(context);
         var identity = await db.SocialIdentities.SingleOrDefaultAsync(i => i.Platform == signal.Platform && i.Handle == signal.AuthorHandle, ct);
         Customer customer;
         var outcome = "Known";

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Domain.Cases;
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Shared;
 using SocialCrm.Workflows.Activities;
 
 namespace SocialCrm.Stages.Listen.Activities;
@@ -17,7 +18,7 @@ public sealed class ThreadSignalActivity(CrmDbContext db) : IActivity
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var ct = context.CancellationToken;
-        var signal = (await db.Signals.FindAsync([context.RequireGuid("signal.id")], ct))!;
+        var signal = await db.SignalOf(context);
         signal.ThreadRootId = signal.Id;
         if (signal.InReplyToPostId is null) return ActivityResult.Completed("NewThread");
 

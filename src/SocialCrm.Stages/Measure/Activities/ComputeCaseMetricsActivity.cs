@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialCrm.Domain.Cases;
 using SocialCrm.Domain.Measure;
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Shared;
 using SocialCrm.Workflows.Activities;
 
 namespace SocialCrm.Stages.Measure.Activities;
@@ -19,7 +20,7 @@ public sealed class ComputeCaseMetricsActivity(CrmDbContext db, TimeProvider clo
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var ct = context.CancellationToken;
-        var @case = (await db.Cases.FindAsync([context.RequireGuid("case.id")], ct))!;
+        var @case = await db.CaseOf(context);
         var signal = await db.Signals.AsNoTracking().SingleAsync(s => s.Id == @case.SignalId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var metrics = new CaseMetrics

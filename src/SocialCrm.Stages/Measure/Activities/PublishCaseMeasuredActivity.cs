@@ -1,5 +1,6 @@
 using SocialCrm.Contracts.Measure;
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Shared;
 using SocialCrm.Stages.Messaging;
 using SocialCrm.Workflows.Activities;
 
@@ -15,7 +16,7 @@ public sealed class PublishCaseMeasuredActivity(CrmDbContext db, Outbox outbox, 
     {
         var caseId = context.RequireGuid("case.id");
         var metrics = db.CaseMetrics.Local.Single(m => m.CaseId == caseId);
-        var @case = (await db.Cases.FindAsync([caseId], context.CancellationToken))!;
+        var @case = await db.CaseOf(context);
         outbox.Add(new CaseMeasured(caseId, @case.SignalId, metrics.Outcome, clock.GetUtcNow()));
         return ActivityResult.Completed();
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Domain.Measure;
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Shared;
 using SocialCrm.Workflows.Activities;
 
 namespace SocialCrm.Stages.Measure.Activities;
@@ -20,7 +21,7 @@ public sealed class UpdateDailyAggregatesActivity(CrmDbContext db) : IActivity
         var ct = context.CancellationToken;
         var caseId = context.RequireGuid("case.id");
         var m = db.CaseMetrics.Local.Single(x => x.CaseId == caseId);
-        var @case = (await db.Cases.FindAsync([caseId], ct))!;
+        var @case = await db.CaseOf(context);
         var add = Increment(m, DateOnly.FromDateTime(@case.CreatedAt));
 
         var updated = await db.DailyAggregates.Where(a => a.Day == add.Day && a.ReplyKind == add.ReplyKind).ExecuteUpdateAsync(s => s

@@ -1,0 +1,26 @@
+using SocialCrm.Domain.Cases;
+using SocialCrm.Domain.Customers;
+using SocialCrm.Domain.Signals;
+using SocialCrm.Persistence;
+using SocialCrm.Workflows.Activities;
+
+namespace SocialCrm.Stages.Shared;
+
+/// <summary>
+/// The run's signal, case and customer (named by signal.id, case.id, customer.id), tracked in the stage's unit of
+/// work. After the first activity loads one, the rest get it from the context's identity map without a query.
+/// </summary>
+public static class StageEntities
+{
+    public static async Task<Signal> SignalOf(this CrmDbContext db, ActivityContext context) =>
+        await db.Signals.FindAsync([context.RequireGuid("signal.id")], context.CancellationToken)
+        ?? throw new InvalidOperationException($"signal {context.Text("signal.id")} is gone");
+
+    public static async Task<Case> CaseOf(this CrmDbContext db, ActivityContext context) =>
+        await db.Cases.FindAsync([context.RequireGuid("case.id")], context.CancellationToken)
+        ?? throw new InvalidOperationException($"case {context.Text("case.id")} is gone");
+
+    public static async Task<Customer> CustomerOf(this CrmDbContext db, ActivityContext context) =>
+        await db.Customers.FindAsync([context.RequireGuid("customer.id")], context.CancellationToken)
+        ?? throw new InvalidOperationException($"customer {context.Text("customer.id")} is gone");
+}

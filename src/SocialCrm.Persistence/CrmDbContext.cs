@@ -64,6 +64,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
         b.Entity<CaseBrief>(e =>
         {
             e.HasIndex(x => x.CaseId).IsUnique();
+            e.HasIndex(x => x.CreatedAt);
             e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<AgentAction>(e => e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade));

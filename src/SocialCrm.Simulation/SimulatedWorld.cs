@@ -45,14 +45,17 @@ public sealed class SimulatedWorld
         lock (_lock) return _faker.Random.Double();
     }
 
-    public SignalInput NextSignal(DateTimeOffset now)
+    public SignalInput NextSignal(DateTimeOffset now) => NextPost(now).Signal;
+
+    /// <summary>A post with the simulator's truth behind it: who wrote it and what they meant.</summary>
+    public (SignalInput Signal, SimulatedCustomer Customer, string Intent) NextPost(DateTimeOffset now)
     {
         lock (_lock)
         {
             var customer = Customers[_faker.Random.Int(0, Customers.Count - 1)];
             var roll = _faker.Random.Double();
             var intent = Intents.First(i => (roll -= i.Weight) <= 0 || i.Intent == "other").Intent;
-            return new SignalInput
+            return (new SignalInput
             {
                 Platform = customer.Platform,
                 PostId = $"sim-{_faker.Random.Guid():N}",
@@ -63,7 +66,7 @@ public sealed class SimulatedWorld
                 Text = SignalTexts.Post(_faker, intent, customer.Language),
                 PostedAt = now.AddSeconds(-_faker.Random.Int(0, 30)),
                 Url = $"https://{customer.Platform}.example/{customer.Handle}/status/{_faker.Random.Number(100000, 999999)}",
-            };
+            }, customer, intent);
         }
     }
 

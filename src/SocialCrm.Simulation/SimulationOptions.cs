@@ -11,4 +11,6 @@ public sealed class SimulationOptions
     public double AgentDelaySeconds { get; set; } = 4;
     public double FollowUpProbability { get; set; } = 0.55;
     public double FinnishShare { get; set; } = 0.2;
+    /// <summary>How often a simulated agent writes the other kind of reply than the brief recommends, as real agents do; it also lets the reply-kind model see both kinds.</summary>
+    public double OverrideShare { get; set; } = 0.2;
 }

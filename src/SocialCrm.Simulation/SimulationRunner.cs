@@ -57,7 +57,7 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulatedWorld
             {
                 Agent = $"agent-{(Math.Abs(c.Id.GetHashCode()) % 5) + 1}",
                 Action = world.NextDouble() < 0.05 ? AgentActions.Ignore : AgentActions.Reply,
-                ReplyKind = c.RecommendedReplyKind,
+                ReplyKind = world.NextDouble() < options.OverrideShare ? Other(c.RecommendedReplyKind) : c.RecommendedReplyKind,
                 RequestConnection = c.ValueScore >= 0.4,
             }, ct);
             if (result.Status == RecordActionStatus.Accepted) acted++;
@@ -65,13 +65,18 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulatedWorld
         return acted;
     }
 
-    /// <summary>Customers answer replies (happier after a personalised one, the more so the more they value us) and connection requests.</summary>
+    private static string Other(string kind) => kind == "personalised" ? "standard" : "personalised";
+
+    /// <summary>Customers answer replies (CustomerResponse: happier after a personalised one, the more so the more they value us) and connection requests.</summary>
     public async Task ActAsCustomersAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var sent = await db.OutgoingMessages.AsNoTracking().Where(m => m.Sender == "sandbox" && (m.Answer == null || m.Answer == ConnectionAnswers.Pending))
             .OrderByDescending(m => m.SentAt).Take(200).ToListAsync(ct);
+        var caseIds = sent.Select(m => m.CaseId).Distinct().ToList();
+        var intents = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).Join(db.Signals, c => c.SignalId, s => s.Id, (c, s) => new { c.Id, s.Intent })
+            .ToDictionaryAsync(x => x.Id, x => x.Intent ?? "other", ct);
         var ingest = scope.ServiceProvider.GetRequiredService<IngestSignalHandler>();
         var answer = scope.ServiceProvider.GetRequiredService<AnswerConnectionRequestHandler>();
         foreach (var message in sent.Where(m => _considered.Add(m.Id)))
@@ -79,12 +84,11 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulatedWorld
             if (!world.ByHandle.TryGetValue((message.Platform, message.Recipient), out var customer)) continue;
             if (message.Kind == OutgoingKinds.ConnectionRequest)
             {
-                await answer.HandleAsync(message.Id, world.NextDouble() < 0.3 + 0.6 * customer.TrueValue, ct);
+                await answer.HandleAsync(message.Id, world.NextDouble() < CustomerResponse.AcceptProbability(customer.TrueValue), ct);
                 continue;
             }
             if (world.NextDouble() > options.FollowUpProbability) continue;
-            var lift = message.ReplyKind == "personalised" ? 0.25 + 0.5 * customer.TrueValue : 0.1;
-            var happy = world.NextDouble() < 0.35 + lift;
+            var happy = world.NextDouble() < CustomerResponse.HappyProbability(message.ReplyKind == "personalised", customer.TrueValue, intents.GetValueOrDefault(message.CaseId, "other"));
             await ingest.HandleAsync(world.FollowUp(customer, message.PlatformMessageId, happy, clock.GetUtcNow()), ct);
         }
     }

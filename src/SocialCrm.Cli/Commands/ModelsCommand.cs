@@ -10,15 +10,17 @@ public static class ModelsCommand
 {
     public static Command Create()
     {
-        var kind = new Option<string>("--kind") { Description = "which model", DefaultValueFactory = _ => ModelKinds.Sentiment, Recursive = true };
+        var kind = new Option<string?>("--kind") { Description = $"which model: {string.Join(", ", ModelKinds.All)} (list: all by default)", Recursive = true };
+        kind.AcceptOnlyFromAmong(ModelKinds.All);
         var list = new Command("list", "List the stored versions, newest first.");
         list.SetAction(async (result, ct) =>
         {
             using var host = await CliHost.CreateAsync(GlobalOptions.Read(result), ct: ct);
             await using var scope = host.Services.CreateAsyncScope();
-            var table = new Table().AddColumns("version", "active", "trained", "training data");
-            foreach (var m in await scope.ServiceProvider.GetRequiredService<ModelStore>().ListAsync(result.GetValue(kind)!, ct))
-                table.AddRow(m.Version, m.IsActive ? "[green]active[/]" : "", $"{m.TrainedAt:u}", Markup.Escape(m.TrainingData));
+            var table = new Table().AddColumns("model", "version", "active", "trained", "training data");
+            foreach (var k in result.GetValue(kind) is { } one ? [one] : ModelKinds.All)
+                foreach (var m in await scope.ServiceProvider.GetRequiredService<ModelStore>().ListAsync(k, ct))
+                    table.AddRow(k, m.Version, m.IsActive ? "[green]active[/]" : "", $"{m.TrainedAt:u}", Markup.Escape(m.TrainingData));
             AnsiConsole.Write(table);
             return 0;
         });
@@ -26,6 +28,11 @@ public static class ModelsCommand
         var restore = new Command("restore", "Make an earlier version active again (or 'baseline' for none).") { version };
         restore.SetAction(async (result, ct) =>
         {
+            if (result.GetValue(kind) is null)
+            {
+                AnsiConsole.MarkupLine($"[red]Say which model[/] with --kind ({string.Join(", ", ModelKinds.All)})");
+                return 2;
+            }
             using var host = await CliHost.CreateAsync(GlobalOptions.Read(result), ct: ct);
             await using var scope = host.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<ModelStore>().RestoreAsync(result.GetValue(kind)!, result.GetValue(version)!, ct);

@@ -2,10 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using SocialCrm.Scoring.Intent;
 using SocialCrm.Scoring.Language;
-using SocialCrm.Scoring.ReplyKind;
-using SocialCrm.Scoring.Sentiment;
+using SocialCrm.Scoring.Text;
 using SocialCrm.Scoring.Value;
 using SocialCrm.Stages.Models;
 
@@ -26,11 +24,9 @@ public static class ScoreCommand
         command.SetAction(async (result, ct) =>
         {
             using var host = await CliHost.CreateAsync(GlobalOptions.Read(result), ct: ct);
-            var sentiment = host.Services.GetRequiredService<ModelRegistry>().Sentiment;
+            var models = host.Services.GetRequiredService<ModelRegistry>();
+            var (sentiment, intent, value, replyKind) = (models.Sentiment, models.Intent, models.Value, models.ReplyKind);
             var language = new StopwordLanguageDetector();
-            var intent = new KeywordIntentBaseline();
-            var value = new ValueFormulaBaseline();
-            var replyKind = new ReplyKindBaseline();
             await using var writer = result.GetValue(output) is { } file ? new StreamWriter(file.FullName) : new StreamWriter(Console.OpenStandardOutput());
             var number = 0;
             var failed = 0;
@@ -44,19 +40,21 @@ public static class ScoreCommand
                     row = JsonNode.Parse(line) as JsonObject ?? throw new JsonException("the line is not a JSON object");
                     var text = row["text"]?.GetValue<string>() ?? throw new JsonException("\"text\" is missing");
                     double Number(string name) => row[name] is JsonValue v && v.TryGetValue<double>(out var d) ? d : 0;
-                    var lang = language.Detect(text);
-                    var s = sentiment.Score(text, lang);
-                    var i = intent.Classify(text, lang);
-                    var v = value.Score(new CustomerValueFeatures(Number("lifetimeRevenue"), Number("tenureDays"), (int)Number("interactions30Days"),
-                        (int)Number("complaints30Days"), (int)Number("followers"), (int)Number("status"), s.Score, i.Label, row["platform"]?.GetValue<string>() ?? ""));
-                    var r = replyKind.Recommend(v.Score, (int)Number("status"), i.Label, s.Label, (int)Number("followers"));
+                    var analysed = new AnalysedText(text);
+                    var lang = analysed.Language = language.Detect(analysed);
+                    var s = sentiment.Score(analysed);
+                    var i = intent.Classify(analysed);
+                    var features = new CustomerValueFeatures(Number("lifetimeRevenue"), Number("tenureDays"), (int)Number("interactions30Days"),
+                        (int)Number("complaints30Days"), (int)Number("followers"), (int)Number("status"), s.Score, i.Label, row["platform"]?.GetValue<string>() ?? "");
+                    var v = value.Score(features);
+                    var r = replyKind.Recommend(features, v.Score);
                     row["scores"] = new JsonObject
                     {
                         ["language"] = lang,
                         ["sentiment"] = new JsonObject { ["model"] = sentiment.ModelName, ["label"] = s.Label, ["score"] = s.Score, ["reasons"] = Reasons(s.Reasons) },
                         ["intent"] = new JsonObject { ["model"] = intent.ModelName, ["label"] = i.Label, ["confidence"] = i.Confidence, ["reasons"] = Reasons(i.Reasons) },
                         ["value"] = new JsonObject { ["model"] = value.ModelName, ["score"] = v.Score, ["reasons"] = Reasons(v.Reasons) },
-                        ["replyKind"] = new JsonObject { ["model"] = replyKind.ModelName, ["kind"] = r.Kind, ["reason"] = r.Reason },
+                        ["replyKind"] = new JsonObject { ["model"] = replyKind.ModelName, ["kind"] = r.Kind, ["gain"] = r.Gain, ["reason"] = r.Reason },
                     };
                 }
                 catch (Exception e) when (e is JsonException or InvalidOperationException)

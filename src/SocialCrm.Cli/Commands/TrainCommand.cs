@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCrm.Stages.Models;
 using SocialCrm.Persistence.Configuration;
+using SocialCrm.Scoring.Intent;
 using SocialCrm.Scoring.Sentiment;
 using Spectre.Console;
 
@@ -69,8 +70,62 @@ public static class TrainCommand
             }
             return 0;
         });
-        return new Command("train", "Train the analyse-phase models.") { sentiment };
+        return new Command("train", "Train the analyse-phase models.") { sentiment, Intent(), Outcomes() };
     }
+
+    private static Command Intent()
+    {
+        var command = new Command("intent", "Train the intent model on the labelled English and Finnish posts; evaluate on their fixed held-out quarter.");
+        command.SetAction(async (result, ct) =>
+        {
+            using var host = await CliHost.CreateAsync(GlobalOptions.Read(result), ct: ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            var clock = Stopwatch.StartNew();
+            var trained = await AnsiConsole.Status().StartAsync("training the intent model…",
+                _ => scope.ServiceProvider.GetRequiredService<ModelTraining>().TrainIntentAsync(NewVersion(), ct));
+            Console.WriteLine($"trained in {clock.Elapsed.TotalSeconds:0.0} s on the {Markup.Escape(trained.TrainingData)}");
+            var figures = ((IntentTrainingFigures)trained.Figures).Figures;
+            var table = new Table().Title("Held-out quarter of each language: F1 per intent").AddColumns(["language", "model", "rows", .. IntentResult.Labels, "macro F1", "accuracy"]);
+            foreach (var f in figures)
+                table.AddRow([f.Language, f.Model, $"{f.Rows}", .. IntentResult.Labels.Select(l => $"{f.F1[l]:0.00}"), $"{f.MacroF1:0.000}", $"{f.Accuracy:0.000}"]);
+            AnsiConsole.Write(table);
+            Report(trained);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Outcomes()
+    {
+        var command = new Command("outcomes", "Train customer value and reply kind from the measured cases in the store (the closed loop).");
+        command.SetAction(async (result, ct) =>
+        {
+            using var host = await CliHost.CreateAsync(GlobalOptions.Read(result), ct: ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            try
+            {
+                var trained = await AnsiConsole.Status().StartAsync("training value and reply kind from measured cases…",
+                    _ => scope.ServiceProvider.GetRequiredService<ModelTraining>().TrainFromOutcomesAsync(NewVersion(), ct));
+                foreach (var t in trained)
+                {
+                    Console.WriteLine($"{t.Kind}: {t.TrainingData}");
+                    Report(t);
+                }
+                return 0;
+            }
+            catch (InvalidOperationException e)
+            {
+                AnsiConsole.MarkupLine($"[red]Cannot train yet[/]: {Markup.Escape(e.Message)} (run the product or `simulate` until more cases are measured)");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static string NewVersion() => DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+
+    private static void Report(TrainingResult t) =>
+        AnsiConsole.MarkupLine(t.Promoted ? $"[green]{Markup.Escape(t.Summary)}[/]" : $"[yellow]{Markup.Escape(t.Summary)}[/]");
 
     private static string DefaultDataFolder() =>
         Path.GetFullPath(Path.Combine(PersistenceServiceCollectionExtensions.CheckoutRoot() ?? ".", "..", "shared", "data", "sentiment"));

@@ -46,6 +46,10 @@ public sealed class CaseBrief
     public string? TemplateKey { get; set; }
     public string DraftReply { get; set; } = "";
     public string Models { get; set; } = "";
+    /// <summary>What the value and reply-kind models saw (JSON): with the measured outcome, a training example.</summary>
+    public string? FeaturesJson { get; set; }
+    /// <summary>The expected gain of a personalised reply, where the reply-kind advisor estimates one.</summary>
+    public double? ReplyGain { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 

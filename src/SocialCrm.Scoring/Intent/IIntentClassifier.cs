@@ -11,5 +11,10 @@ public sealed record IntentResult(string Label, double Confidence, IReadOnlyList
 public interface IIntentClassifier
 {
     string ModelName { get; }
-    IntentResult Classify(string text, string language);
+    IntentResult Classify(AnalysedText text);
+}
+
+public static class IntentClassifierExtensions
+{
+    public static IntentResult Classify(this IIntentClassifier classifier, string text, string language) => classifier.Classify(new AnalysedText(text, language));
 }

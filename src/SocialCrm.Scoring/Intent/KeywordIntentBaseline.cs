@@ -40,9 +40,9 @@ public sealed class KeywordIntentBaseline : IIntentClassifier
 
     public string ModelName => "baseline-keywords-1";
 
-    public IntentResult Classify(string text, string language)
+    public IntentResult Classify(AnalysedText text)
     {
-        var lower = " " + string.Join(' ', Tokenizer.Tokenize(text)) + " ";
+        var lower = " " + string.Join(' ', text.Tokens) + " ";
         var best = (Label: IntentResult.Other, Votes: 0, Cues: new List<string>());
         foreach (var (label, cues) in Patterns)
         {

@@ -5,7 +5,12 @@ namespace SocialCrm.Scoring.Language;
 public interface ILanguageDetector
 {
     /// <summary>An ISO 639-1 code ("en", "fi") or "und" when the text gives too little to tell.</summary>
-    string Detect(string text);
+    string Detect(AnalysedText text);
+}
+
+public static class LanguageDetectorExtensions
+{
+    public static string Detect(this ILanguageDetector detector, string text) => detector.Detect(new AnalysedText(text));
 }
 
 /// <summary>Stop-word votes plus Finnish letters (ä, ö) and vowel harmony pairs; enough for English and Finnish.</summary>
@@ -26,9 +31,9 @@ public sealed class StopwordLanguageDetector : ILanguageDetector
         "sitä", "siitä", "kiitti", "moi", "hei", "en", "et", "me", "he", "niin", "vaan", "koska", "taas", "paljon",
     ];
 
-    public string Detect(string text)
+    public string Detect(AnalysedText text)
     {
-        var tokens = Tokenizer.Tokenize(text);
+        var tokens = text.Tokens;
         double en = 0, fi = 0;
         foreach (var t in tokens)
         {

@@ -22,10 +22,27 @@ public sealed class LinearModel(int outputs, int dimension, double[] weights, do
         return scores;
     }
 
-    /// <summary>Class probabilities: the sigmoid for a binary model ([P(false), P(true)]), the softmax otherwise.</summary>
-    public double[] Probabilities(SparseVector x)
+    /// <summary>The same scores from a feature list as featurisers make it: no sorting needed, since a dot product is a sum.</summary>
+    public double[] Scores(IReadOnlyList<NamedFeature> x)
     {
-        var scores = Scores(x);
+        var scores = new double[Outputs];
+        for (var k = 0; k < Outputs; k++)
+        {
+            var sum = Biases[k];
+            var offset = k * Dimension;
+            for (var i = 0; i < x.Count; i++) sum += Weights[offset + x[i].Index] * x[i].Value;
+            scores[k] = sum;
+        }
+        return scores;
+    }
+
+    /// <summary>Class probabilities: the sigmoid for a binary model ([P(false), P(true)]), the softmax otherwise.</summary>
+    public double[] Probabilities(SparseVector x) => ToProbabilities(Scores(x));
+
+    public double[] Probabilities(IReadOnlyList<NamedFeature> x) => ToProbabilities(Scores(x));
+
+    private double[] ToProbabilities(double[] scores)
+    {
         if (Outputs == 1)
         {
             var p = Sigmoid(scores[0]);

@@ -13,5 +13,11 @@ public sealed record SentimentResult(string Label, double Score, IReadOnlyList<E
 public interface ISentimentScorer
 {
     string ModelName { get; }
-    SentimentResult Score(string text, string language);
+    SentimentResult Score(AnalysedText text);
+}
+
+public static class SentimentScorerExtensions
+{
+    /// <summary>For one text on its own; a caller with several scorers shares one AnalysedText instead.</summary>
+    public static SentimentResult Score(this ISentimentScorer scorer, string text, string language) => scorer.Score(new AnalysedText(text, language));
 }

@@ -29,12 +29,19 @@ public sealed class LexiconSentimentBaseline : ISentimentScorer
 
     public string ModelName => "baseline-lexicon-1";
 
-    public SentimentResult Score(string text, string language) => Analyse(text, language).Result;
+    public SentimentResult Score(AnalysedText text) => Analyse(text).Result;
 
-    /// <summary>The score with the sums behind it: trained models use these as features.</summary>
-    public LexiconReading Analyse(string text, string language)
+    /// <summary>The score with the sums behind it: trained models use these as features. Read once per text and language.</summary>
+    public LexiconReading Analyse(AnalysedText text)
     {
-        var tokens = Tokenizer.TokenizeKeepCase(text);
+        if (text.Lexicon is { } known && text.LexiconLanguage == text.Language) return known;
+        text.Lexicon = Read(text.CasedTokens, text.Tokens, text.Language);
+        text.LexiconLanguage = text.Language;
+        return text.Lexicon;
+    }
+
+    private static LexiconReading Read(IReadOnlyList<string> tokens, IReadOnlyList<string> lower, string language)
+    {
         var lexicon = language == "fi" ? LexiconResources.Finnish : LexiconResources.Vader;
         var anyLower = tokens.Any(t => t.Any(char.IsLower));
         var contributions = new List<Explanation>();
@@ -42,7 +49,7 @@ public sealed class LexiconSentimentBaseline : ISentimentScorer
         for (var i = 0; i < tokens.Count; i++)
         {
             var raw = tokens[i];
-            var word = raw.ToLowerInvariant();
+            var word = lower[i];
             var valence = Lookup(lexicon, word, language == "fi") ?? (language == "fi" ? Lookup(LexiconResources.Vader, word, false) : null);
             if (valence is null) continue;
             var v = valence.Value;
@@ -50,7 +57,7 @@ public sealed class LexiconSentimentBaseline : ISentimentScorer
                 v += Math.Sign(v) * 0.733;
             for (var back = 1; back <= 3 && i - back >= 0; back++)
             {
-                var prev = tokens[i - back].ToLowerInvariant();
+                var prev = lower[i - back];
                 if (Tokenizer.IsBoundary(prev)) break;
                 if (Boosters.TryGetValue(prev, out var boost)) v += Math.Sign(v) * boost * (back == 1 ? 1 : back == 2 ? 0.95 : 0.9);
                 if (Negations.Contains(prev) || prev.EndsWith("n't", StringComparison.Ordinal)) { v *= -0.74; break; }

@@ -1,4 +1,5 @@
 using SocialCrm.Scoring.Features;
+using SocialCrm.Scoring.Text;
 
 namespace SocialCrm.Scoring.Sentiment;
 
@@ -18,15 +19,19 @@ public sealed class SentimentFeatures(int bits)
 
     public const string LexiconPrefix = "lexicon ";
 
-    public (SparseVector Vector, List<NamedFeature> Named, LexiconReading Lexicon) Featurize(string text, string language)
+    public (List<NamedFeature> Named, LexiconReading Lexicon) Featurize(AnalysedText text)
     {
-        var named = _text.Named(text);
-        var reading = _lexicon.Analyse(text, language);
+        var shared = text.Features(_text);
+        var named = new List<NamedFeature>(shared.Count + LexiconFeatures);
+        named.AddRange(shared);
+        var reading = _lexicon.Analyse(text);
         var lexicon = _text.Dimension;
         named.Add(new NamedFeature(lexicon, reading.Result.Score, "lexicon score"));
         named.Add(new NamedFeature(lexicon + 1, Math.Tanh(reading.Positive / 4), "lexicon positive"));
         named.Add(new NamedFeature(lexicon + 2, Math.Tanh(reading.Negative / 4), "lexicon negative"));
         named.Add(new NamedFeature(lexicon + 3, reading.Words > 0 ? 1 : 0, "lexicon words"));
-        return (TextFeaturizer.ToVector(named), named, reading);
+        return (named, reading);
     }
+
+    public SparseVector Vector(string text, string language) => TextFeaturizer.ToVector(Featurize(new AnalysedText(text, language)).Named);
 }

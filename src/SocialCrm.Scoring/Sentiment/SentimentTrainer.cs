@@ -23,7 +23,7 @@ public static class SentimentTrainer
     {
         IReadOnlyList<RatedText> rows = [.. given.SelectMany(r => Enumerable.Repeat(r, r.Source == "tweets" ? TweetWeight : 1))];
         var features = new SentimentFeatures(bits);
-        var vectors = rows.Select(r => features.Featurize(r.Text, "en").Vector).ToList();
+        var vectors = rows.Select(r => features.Vector(r.Text, "en")).ToList();
         var indexed = Enumerable.Range(0, rows.Count).ToList();
         var (fit, validation) = DataSplit.Split(indexed, i => $"validation:{rows[i].Source}:{rows[i].Id}", 0.1);
         var tweetValidation = validation.Where(i => rows[i].Source == "tweets").ToList();

@@ -1,3 +1,4 @@
+using SocialCrm.Stages.Models;
 using SocialCrm.Persistence.Configuration;
 using SocialCrm.Stages.Workflows;
 
@@ -11,6 +12,7 @@ public sealed class SocialCrmOptions
     public DatabaseOptions Database { get; set; } = new();
     public BusOptions Bus { get; set; } = new();
     public WorkflowSettings Workflow { get; set; } = new();
+    public ModelSettings Models { get; set; } = new();
 
     /// <summary>Where the stage workflow definitions are imported from on start-up.</summary>
     public string WorkflowsFolder { get; set; } = Path.Combine(AppContext.BaseDirectory, "workflows");

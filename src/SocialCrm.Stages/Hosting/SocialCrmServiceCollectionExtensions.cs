@@ -9,6 +9,7 @@ using SocialCrm.Scoring.Sentiment;
 using SocialCrm.Scoring.Value;
 using SocialCrm.Stages.Act.Activities;
 using SocialCrm.Stages.Act.RecordAction;
+using SocialCrm.Stages.Analyse;
 using SocialCrm.Stages.Analyse.Activities;
 using SocialCrm.Stages.Listen.Activities;
 using SocialCrm.Stages.Listen.Ingest;
@@ -41,15 +42,19 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddCrmPersistence(options.Database);
 
-        services.AddSingleton<LexiconSentimentBaseline>();
+        services.AddSingleton(options.Models);
         services.AddSingleton<ModelRegistry>();
         services.AddScoped<ModelStore>();
-        // The active trained model, or the baseline: looked up per run, so a promotion takes effect without a restart.
+        services.AddScoped<OutcomeExamples>();
+        services.AddScoped<ModelTraining>();
+        // The active trained model of each kind, or its baseline: looked up per run, so a promotion takes effect without a restart.
         services.AddTransient<ISentimentScorer>(sp => sp.GetRequiredService<ModelRegistry>().Sentiment);
-        services.AddSingleton<IIntentClassifier, KeywordIntentBaseline>();
+        services.AddTransient<IIntentClassifier>(sp => sp.GetRequiredService<ModelRegistry>().Intent);
+        services.AddTransient<ICustomerValueScorer>(sp => sp.GetRequiredService<ModelRegistry>().Value);
+        services.AddTransient<IReplyKindAdvisor>(sp => sp.GetRequiredService<ModelRegistry>().ReplyKind);
         services.AddSingleton<ILanguageDetector, StopwordLanguageDetector>();
-        services.AddSingleton<ICustomerValueScorer, ValueFormulaBaseline>();
-        services.AddSingleton<IReplyKindAdvisor, ReplyKindBaseline>();
+        services.AddSingleton<ReplyThresholds>();
+        services.AddScoped<ReplyBudgetTracker>();
         services.AddScoped<IChannelSender, SandboxChannelSender>();
 
         var registry = StageActivities();
@@ -74,6 +79,7 @@ public static class SocialCrmServiceCollectionExtensions
 
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<ModelRefreshService>();
+        if (options.Models.RetrainEveryHours > 0) services.AddHostedService<ModelRetrainingService>();
         if (options.Runs(StageWorkflows.Measure)) services.AddHostedService<BookmarkTimeoutService>();
         return services;
     }

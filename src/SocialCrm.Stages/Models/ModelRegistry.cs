@@ -3,44 +3,48 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SocialCrm.Persistence;
+using SocialCrm.Scoring.Intent;
+using SocialCrm.Scoring.ReplyKind;
 using SocialCrm.Scoring.Sentiment;
+using SocialCrm.Scoring.Value;
 
 namespace SocialCrm.Stages.Models;
-
-public static class ModelKinds
-{
-    public const string Sentiment = "sentiment";
-}
 
 /// <summary>
 /// The scorers the stages use now: the active trained version of each model where there is one, else the
 /// baseline. Reloaded when the active version in the store changes (training promotes, an admin restores).
 /// </summary>
-public sealed class ModelRegistry(IServiceScopeFactory scopes, LexiconSentimentBaseline baseline, ILogger<ModelRegistry> log)
+public sealed class ModelRegistry(IServiceScopeFactory scopes, ILogger<ModelRegistry> log)
 {
-    private volatile ISentimentScorer _sentiment = baseline;
-    private string? _sentimentVersion;
+    private readonly Dictionary<string, (string? Version, object Scorer)> _current =
+        ModelKinds.All.ToDictionary(k => k, k => ((string?)null, ModelKinds.Baseline(k)));
+    private readonly Lock _lock = new();
 
-    public ISentimentScorer Sentiment => _sentiment;
+    public ISentimentScorer Sentiment => Get<ISentimentScorer>(ModelKinds.Sentiment);
+    public IIntentClassifier Intent => Get<IIntentClassifier>(ModelKinds.Intent);
+    public ICustomerValueScorer Value => Get<ICustomerValueScorer>(ModelKinds.Value);
+    public IReplyKindAdvisor ReplyKind => Get<IReplyKindAdvisor>(ModelKinds.ReplyKind);
+
+    private T Get<T>(string kind)
+    {
+        lock (_lock) return (T)_current[kind].Scorer;
+    }
 
     public async Task RefreshAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        var active = await db.TrainedModels.AsNoTracking().Where(m => m.Kind == ModelKinds.Sentiment && m.IsActive)
-            .Select(m => m.Version).SingleOrDefaultAsync(ct);
-        if (active == _sentimentVersion) return;
-        if (active is null)
+        var active = await db.TrainedModels.AsNoTracking().Where(m => m.IsActive).Select(m => new { m.Kind, m.Version }).ToListAsync(ct);
+        foreach (var kind in ModelKinds.All)
         {
-            _sentiment = baseline;
+            var version = active.FirstOrDefault(m => m.Kind == kind)?.Version;
+            lock (_lock)
+                if (_current[kind].Version == version) continue;
+            var scorer = version is null ? ModelKinds.Baseline(kind)
+                : ModelKinds.FromJson(kind, await db.TrainedModels.AsNoTracking().Where(m => m.Kind == kind && m.Version == version).Select(m => m.ModelJson).SingleAsync(ct));
+            lock (_lock) _current[kind] = (version, scorer);
+            log.LogInformation("{Kind} model now {Version}", kind, version ?? "baseline");
         }
-        else
-        {
-            var json = await db.TrainedModels.AsNoTracking().Where(m => m.Kind == ModelKinds.Sentiment && m.Version == active).Select(m => m.ModelJson).SingleAsync(ct);
-            _sentiment = TrainedSentimentModel.FromJson(json);
-        }
-        _sentimentVersion = active;
-        log.LogInformation("sentiment model now {Model}", _sentiment.ModelName);
     }
 }
 

@@ -3,23 +3,28 @@ using SocialCrm.Workflows.Activities;
 
 namespace SocialCrm.Stages.Analyse.Activities;
 
-/// <summary>Recommends a personalised or a standard reply: reply.kind and reply.reason.</summary>
-public sealed class RecommendReplyKindActivity(IReplyKindAdvisor advisor) : IActivity
+/// <summary>
+/// Recommends a personalised or a standard reply (reply.kind, reply.reason, reply.gain), spending the agents' daily
+/// budget of personalised replies on the cases where the advisor expects them to gain most.
+/// </summary>
+public sealed class RecommendReplyKindActivity(IReplyKindAdvisor advisor, ReplyBudgetTracker budgets) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
         "RecommendReplyKind", "Recommends a personalised or standard reply.", ["Personalised", "Standard"]);
 
-    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var result = advisor.Recommend(
-            context.Number("value.score"),
-            (int)(context.Number("customer.status")),
-            context.Text("intent.label") ?? "other",
-            context.Text("sentiment.label") ?? "neutral",
-            (int)(context.Number("customer.followers")));
-        context.Set("reply.kind", result.Kind);
-        context.Set("reply.reason", result.Reason);
+        var advice = advisor.Recommend(ValueFeaturesOf.Read(context), context.Number("value.score"));
+        var (budget, used) = await budgets.TodayAsync(context.CancellationToken);
+        var personalise = budget.Personalise(advice, used);
+        var reason = personalise || advice.Kind == ReplyKindResult.Standard ? advice.Reason
+            : used >= budget.PerDay ? $"{advice.Reason}; but today's {budget.PerDay} personalised replies are spent"
+            : $"{advice.Reason}; below today's bar of {budget.Threshold * 100:0} points for a personalised reply";
+        var kind = personalise ? ReplyKindResult.Personalised : ReplyKindResult.Standard;
+        context.Set("reply.kind", kind);
+        context.Set("reply.reason", reason);
+        context.Set("reply.gain", advice.Gain);
         context.Set("models.replyKind", advisor.ModelName);
-        return ActivityResult.CompletedTask(result.Kind == ReplyKindResult.Personalised ? "Personalised" : "Standard", result.Reason);
+        return ActivityResult.Completed(personalise ? "Personalised" : "Standard", reason);
     }
 }

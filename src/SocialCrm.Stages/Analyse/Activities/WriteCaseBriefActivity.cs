@@ -50,6 +50,8 @@ public sealed class WriteCaseBriefActivity(CrmDbContext db, TimeProvider clock) 
             TemplateKey = context.Text("reply.template"),
             DraftReply = context.Text("reply.draft") ?? "",
             Models = ModelsUsed(signalReasons["models"] as JsonObject, context.Get("models") as JsonObject),
+            FeaturesJson = context.Get("value.features")?.ToJsonString(),
+            ReplyGain = context.Get("reply.gain") is null ? null : context.Number("reply.gain"),
             CreatedAt = now,
         };
         db.Cases.Add(@case);

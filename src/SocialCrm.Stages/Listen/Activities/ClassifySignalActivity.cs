@@ -3,6 +3,7 @@ using SocialCrm.Persistence;
 using SocialCrm.Stages.Shared;
 using SocialCrm.Scoring.Intent;
 using SocialCrm.Scoring.Sentiment;
+using SocialCrm.Scoring.Text;
 using SocialCrm.Workflows.Activities;
 
 namespace SocialCrm.Stages.Listen.Activities;
@@ -17,8 +18,9 @@ public sealed class ClassifySignalActivity(CrmDbContext db, ISentimentScorer sen
     {
         var signal = await db.SignalOf(context);
         var language = signal.Language ?? "en";
-        var s = sentiment.Score(signal.Text, language);
-        var i = intent.Classify(signal.Text, language);
+        var text = new AnalysedText(signal.Text, language);
+        var s = sentiment.Score(text);
+        var i = intent.Classify(text);
         signal.Sentiment = s.Label;
         signal.SentimentScore = s.Score;
         signal.Intent = i.Label;

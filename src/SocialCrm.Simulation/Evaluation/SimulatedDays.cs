@@ -1,0 +1,103 @@
+using SocialCrm.Domain.Customers;
+using SocialCrm.Scoring.Intent;
+using SocialCrm.Scoring.Language;
+using SocialCrm.Scoring.Metrics;
+using SocialCrm.Scoring.ReplyKind;
+using SocialCrm.Scoring.Sentiment;
+using SocialCrm.Scoring.Text;
+using SocialCrm.Scoring.Value;
+
+namespace SocialCrm.Simulation.Evaluation;
+
+/// <summary>The scorers a simulated day is briefed with (the active models, or baselines).</summary>
+public sealed record DayScorers(ISentimentScorer Sentiment, IIntentClassifier Intent, ICustomerValueScorer Value, IReplyKindAdvisor ReplyKind);
+
+/// <summary>One policy over the simulated days: expected happy customers a day and what share of the oracle's that is.</summary>
+public sealed record PolicyOutcome(string Policy, double HappyPerDay, double PersonalisedPerDay, double ShareOfOracle, double ShareOfOracleLift);
+
+/// <summary>A value scorer against the simulator's hidden TrueValue: AUC for "a top-quarter customer".</summary>
+public sealed record ValueTruth(string Model, double Auc);
+
+/// <summary>
+/// Simulated days of cases, briefed as the analyse stage would brief them, on which reply-kind policies spend a daily
+/// budget of personalised replies. Outcomes are the expected happy customers under the simulator's truth
+/// (CustomerResponse), so policies are compared without sampling noise. Every policy sees the same cases; customer
+/// histories evolve as under standard replies for all of them.
+/// </summary>
+public static class SimulatedDays
+{
+    private sealed record DayCase(CustomerValueFeatures Features, double Value, ReplyKindResult Advice, ReplyKindResult Rule, double TrueValue, string TrueIntent);
+
+    public static (IReadOnlyList<PolicyOutcome> Policies, IReadOnlyList<ValueTruth> Value) Run(SimulatedWorld world, DayScorers scorers, int days, int casesPerDay,
+        int budget, IProgress<int>? progress = null)
+    {
+        var detector = new StopwordLanguageDetector();
+        var formula = new ValueFormulaBaseline();
+        var rule = new ReplyKindBaseline();
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var history = new Dictionary<SimulatedCustomer, (DateTimeOffset FirstSeen, RelationshipStatus Status, List<(DateTimeOffset At, string Intent)> Posts)>();
+        var totals = new Dictionary<string, (double Happy, double Personalised)>();
+        var modelThreshold = 0.0;
+        var valueScores = new List<(double TrueValue, double Model, double Formula)>();
+
+        for (var day = 0; day < days; day++)
+        {
+            var cases = new List<DayCase>(casesPerDay);
+            for (var i = 0; i < casesPerDay; i++)
+            {
+                var now = start.AddDays(day).AddSeconds(86_400.0 * i / casesPerDay);
+                var (signal, customer, trueIntent) = world.NextPost(now);
+                var text = new AnalysedText(signal.Text!);
+                text.Language = detector.Detect(text);
+                var sentiment = scorers.Sentiment.Score(text);
+                var intent = scorers.Intent.Classify(text).Label;
+                if (!history.TryGetValue(customer, out var h)) history[customer] = h = (now, RelationshipStatus.Stranger, []);
+                var recent = h.Posts.Where(p => p.At >= now.AddDays(-30)).ToList();
+                var features = new CustomerValueFeatures(customer.LifetimeRevenue, (now - h.FirstSeen).TotalDays, recent.Count, recent.Count(p => p.Intent == IntentResult.Complaint),
+                    customer.Followers, (int)h.Status, sentiment.Score, intent, customer.Platform);
+                var value = scorers.Value.Score(features).Score;
+                valueScores.Add((customer.TrueValue, value, formula.Score(features).Score));
+                cases.Add(new DayCase(features, value, scorers.ReplyKind.Recommend(features, value), rule.Recommend(features, formula.Score(features).Score), customer.TrueValue, trueIntent));
+                h.Posts.Add((now, intent));
+                history[customer] = h with { Status = RelationshipLadder.Next(h.Status, true, sentiment.Score, false, recent.Count) };
+            }
+
+            void Score(string policy, Func<DayCase, int, bool> personalise)
+            {
+                var used = 0;
+                var happy = 0.0;
+                foreach (var c in cases)
+                {
+                    var p = personalise(c, used);
+                    if (p) used++;
+                    happy += CustomerResponse.HappyProbability(p, c.TrueValue, c.TrueIntent);
+                }
+                var t = totals.GetValueOrDefault(policy);
+                totals[policy] = (t.Happy + happy, t.Personalised + used);
+            }
+            var oracle = cases.OrderByDescending(c => CustomerResponse.Gain(c.TrueValue, c.TrueIntent)).Take(budget).ToHashSet();
+            Score("oracle (knows the truth, whole day in view)", (c, _) => oracle.Contains(c));
+            Score("always standard", (_, _) => false);
+            Score("always personalised, first come", (_, used) => used < budget);
+            Score("baseline rule, first come", (c, used) => new ReplyBudget(budget, 0).Personalise(c.Rule, used));
+            var todays = new ReplyBudget(budget, modelThreshold);
+            Score($"{scorers.ReplyKind.ModelName} with the budget", (c, used) => todays.Personalise(c.Advice, used));
+            modelThreshold = ReplyBudget.ThresholdFrom(cases.Select(c => c.Advice.Gain ?? (c.Advice.Kind == ReplyKindResult.Personalised ? 1 : 0)), budget);
+            progress?.Report(day + 1);
+        }
+
+        var oracleHappy = totals.First().Value.Happy;
+        var standardHappy = totals["always standard"].Happy;
+        var policies = totals.Select(t => new PolicyOutcome(t.Key, t.Value.Happy / days, t.Value.Personalised / days, t.Value.Happy / oracleHappy,
+            (t.Value.Happy - standardHappy) / (oracleHappy - standardHappy))).ToList();
+
+        var cut = valueScores.Select(v => v.TrueValue).Order().ElementAt(valueScores.Count * 3 / 4);
+        var top = valueScores.Select(v => v.TrueValue >= cut).ToList();
+        IReadOnlyList<ValueTruth> truth =
+        [
+            new(scorers.Value.ModelName, ClassMetrics.RocAuc(top, valueScores.Select(v => v.Model).ToList())),
+            new(formula.ModelName, ClassMetrics.RocAuc(top, valueScores.Select(v => v.Formula).ToList())),
+        ];
+        return (policies, truth);
+    }
+}

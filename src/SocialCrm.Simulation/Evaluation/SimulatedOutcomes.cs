@@ -1,0 +1,34 @@
+using SocialCrm.Scoring.Intent;
+using SocialCrm.Scoring.Outcomes;
+using SocialCrm.Scoring.ReplyKind;
+using SocialCrm.Scoring.Sentiment;
+using SocialCrm.Scoring.Value;
+
+namespace SocialCrm.Simulation.Evaluation;
+
+/// <summary>
+/// Measured cases drawn straight from the simulator's truth, without running the stages: for tests of the outcome
+/// trainers and for the scoring bench. Reply kinds are chosen at random, so both kinds are seen for every customer.
+/// </summary>
+public static class SimulatedOutcomes
+{
+    public static List<OutcomeExample> Examples(SimulatedWorld world, int count, Random random)
+    {
+        var sentiment = new LexiconSentimentBaseline();
+        var intent = new KeywordIntentBaseline();
+        var examples = new List<OutcomeExample>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var (signal, customer, trueIntent) = world.NextPost(DateTimeOffset.UnixEpoch);
+            var s = sentiment.Score(signal.Text!, customer.Language);
+            var features = new CustomerValueFeatures(customer.LifetimeRevenue, random.Next(0, 400), random.Next(0, 5), random.Next(0, 2), customer.Followers,
+                random.Next(0, 3), s.Score, intent.Classify(signal.Text!, customer.Language).Label, customer.Platform);
+            var personalised = random.NextDouble() < 0.5;
+            var followedUp = random.NextDouble() < 0.55;
+            var happy = followedUp && random.NextDouble() < CustomerResponse.HappyProbability(personalised, customer.TrueValue, trueIntent);
+            var accepted = random.NextDouble() < 0.3 && random.NextDouble() < CustomerResponse.AcceptProbability(customer.TrueValue);
+            examples.Add(new OutcomeExample($"sim-{i}", features, 0, personalised ? ReplyKindResult.Personalised : ReplyKindResult.Standard, followedUp, happy, happy || accepted));
+        }
+        return examples;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using SocialCrm.Scoring.Intent;
+using SocialCrm.Scoring.Outcomes;
+using SocialCrm.Scoring.ReplyKind;
+using SocialCrm.Scoring.Value;
+
+namespace SocialCrm.Stages.Models;
+
+/// <summary>One training run of one model: its held-out figure next to the current model's, and whether it was promoted.</summary>
+public sealed record TrainingResult(string Kind, string Version, string ModelName, string Metric, double New, string Current, double CurrentValue,
+    bool Promoted, string TrainingData, object Figures)
+{
+    public string Summary => Promoted
+        ? $"{ModelName} is now active: held-out {Metric} {New:0.000} against {CurrentValue:0.000} for {Current}"
+        : $"{ModelName} stored but not promoted: held-out {Metric} {New:0.000}, not better than {CurrentValue:0.000} for {Current}";
+}
+
+/// <summary>Held-out figures of a new intent model and the current one, per language.</summary>
+public sealed record IntentTrainingFigures(IReadOnlyList<IntentFigures> Figures, double L2);
+
+/// <summary>
+/// Trains a model, compares it on held-out data with the model the stages use now (a trained version or the
+/// baseline), stores it as a new version, and makes it active only when it does better.
+/// </summary>
+public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes)
+{
+    /// <summary>Intent from the labelled set shipped with the scoring library; macro F1 over both languages' held-out quarter.</summary>
+    public async Task<TrainingResult> TrainIntentAsync(string version, CancellationToken ct)
+    {
+        var (train, heldOut) = IntentEvaluation.Split(IntentExample.Shipped());
+        var (model, report) = IntentTrainer.Train(train, version);
+        var current = (IIntentClassifier)await CurrentAsync(ModelKinds.Intent, ct);
+        var figures = heldOut.GroupBy(r => r.Language).SelectMany(g => new[] { IntentEvaluation.Evaluate(model, g.Key, g.ToList()), IntentEvaluation.Evaluate(current, g.Key, g.ToList()) }).ToList();
+        var newF1 = IntentEvaluation.Evaluate(model, "all", heldOut).MacroF1;
+        var currentF1 = IntentEvaluation.Evaluate(current, "all", heldOut).MacroF1;
+        return await SaveAsync(ModelKinds.Intent, version, model.ModelName, model.ToJson(), "macro F1", newF1, current.ModelName, currentF1,
+            $"labelled intent set without its held-out quarter: {train.Count} posts ({train.Count(r => r.Language == "en")} English, {train.Count(r => r.Language == "fi")} Finnish), L2 {report.L2:g2}",
+            new IntentTrainingFigures(figures, report.L2), ct);
+    }
+
+    /// <summary>Value and reply kind from the measured cases in the store.</summary>
+    public async Task<IReadOnlyList<TrainingResult>> TrainFromOutcomesAsync(string version, CancellationToken ct)
+    {
+        var examples = await outcomes.LoadAsync(ct);
+        var (train, heldOut) = OutcomeTrainer.Split(examples);
+        var results = new List<TrainingResult>();
+
+        var (value, valueReport) = OutcomeTrainer.TrainValue(train, version);
+        var currentValue = (ICustomerValueScorer)await CurrentAsync(ModelKinds.Value, ct);
+        var (newAuc, currentAuc) = (OutcomeEvaluation.ValueAuc(value, heldOut), OutcomeEvaluation.ValueAuc(currentValue, heldOut));
+        results.Add(await SaveAsync(ModelKinds.Value, version, value.ModelName, value.ToJson(), "AUC (paid off)", newAuc, currentValue.ModelName, currentAuc,
+            $"{train.Count} measured cases, {train.Count(r => r.PaidOff)} paid off; L2 {valueReport.L2:g2}",
+            new { heldOut = heldOut.Count, auc = newAuc, currentAuc, l2 = valueReport.L2 }, ct));
+
+        var (reply, replyReport) = OutcomeTrainer.TrainReplyKind(train, version);
+        var currentReply = (IReplyKindAdvisor)await CurrentAsync(ModelKinds.ReplyKind, ct);
+        var (newRate, newMatched) = OutcomeEvaluation.MatchedHappyRate(reply, heldOut);
+        var (currentRate, currentMatched) = OutcomeEvaluation.MatchedHappyRate(currentReply, heldOut);
+        results.Add(await SaveAsync(ModelKinds.ReplyKind, version, reply.ModelName, reply.ToJson(), "happy rate where followed", newRate, currentReply.ModelName, currentRate,
+            $"{replyReport.Rows} answered replies ({train.Count(r => r.FollowedUp && r.ReplyKind == ReplyKindResult.Personalised)} personalised), {train.Count(r => r.FollowedUp && r.Happy)} happy; L2 {replyReport.L2:g2}",
+            new { heldOut = heldOut.Count, newRate, newMatched, currentRate, currentMatched, l2 = replyReport.L2 }, ct));
+        return results;
+    }
+
+    private async Task<object> CurrentAsync(string kind, CancellationToken ct) =>
+        await store.ActiveJsonAsync(kind, ct) is { } json ? ModelKinds.FromJson(kind, json) : ModelKinds.Baseline(kind);
+
+    private async Task<TrainingResult> SaveAsync(string kind, string version, string modelName, string json, string metric, double newValue,
+        string current, double currentValue, string trainingData, object figures, CancellationToken ct)
+    {
+        var promote = newValue > currentValue;
+        await store.SaveAsync(kind, version, json, JsonSerializer.Serialize(figures), trainingData, promote, ct);
+        return new TrainingResult(kind, version, modelName, metric, newValue, current, currentValue, promote, trainingData, figures);
+    }
+}

@@ -8,6 +8,8 @@ internal static class CliProgram
 {
     private static async Task<int> Main(string[] args)
     {
+        // Tables piped to a file or a log keep their columns instead of wrapping at 80 characters.
+        if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 200;
         try
         {
             return await CliCommands.Root().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -1,4 +1,3 @@
-using SocialCrm.Scoring.Features;
 using SocialCrm.Scoring.Learning;
 using SocialCrm.Scoring.Metrics;
 
@@ -12,15 +11,15 @@ public sealed record IntentTrainingReport(int Rows, double L2, TrainingReport Cl
 /// </summary>
 public static class IntentTrainer
 {
-    private static readonly double[] L2Grid = [1e-4, 3e-4, 1e-3, 3e-3];
+    private static readonly double[] L2Grid = [1e-4, 1e-3, 1e-2];
 
     public static (TrainedIntentModel Model, IntentTrainingReport Report) Train(IReadOnlyList<IntentExample> rows, string version, int bits = 16, double? fixedL2 = null)
     {
-        var featurizer = new TextFeaturizer(bits);
-        var vectors = rows.Select(r => featurizer.Featurize(r.Text)).ToList();
+        var featurizer = new IntentFeatures(bits);
+        var vectors = rows.Select(r => featurizer.Vector(r.Text, r.Language)).ToList();
         var indexed = Enumerable.Range(0, rows.Count).ToList();
         var (fit, validation) = DataSplit.Split(indexed, i => $"validation:{rows[i].Language}:{rows[i].Line}", 0.2);
-        TrainingOptions Options(double l2) => new(l2, MaxIterations: 300);
+        TrainingOptions Options(double l2) => new(l2, MaxIterations: 150, UnpenalisedFrom: featurizer.Dimension - IntentFeatures.DenseFeatures);
 
         var l2 = fixedL2 ?? L2Grid.MaxBy(l2 =>
         {

@@ -42,17 +42,28 @@ public sealed class KeywordIntentBaseline : IIntentClassifier
 
     public IntentResult Classify(AnalysedText text)
     {
+        var best = (Label: IntentResult.Other, Cues: (List<string>?)null);
+        foreach (var (label, hits) in Hits(text))
+            if (hits.Count > (best.Cues?.Count ?? 0)) best = (label, hits);
+        if (best.Cues is null) return new IntentResult(IntentResult.Other, 0.4, []);
+        var confidence = Math.Round(1 - Math.Exp(-best.Cues.Count), 3);
+        return new IntentResult(best.Label, confidence, best.Cues.Take(3).Select(c => new Explanation($"{best.Label}: '{c}'", 1)).ToList());
+    }
+
+    /// <summary>How many cues of each intent the text has (complaint, request, question, praise): the trained model's dense features.</summary>
+    public static (string Label, int Votes)[] Votes(AnalysedText text) => Hits(text).Select(h => (h.Label, h.Cues.Count)).ToArray();
+
+    private static List<(string Label, List<string> Cues)> Hits(AnalysedText text)
+    {
         var lower = " " + string.Join(' ', text.Tokens) + " ";
-        var best = (Label: IntentResult.Other, Votes: 0, Cues: new List<string>());
+        var result = new List<(string, List<string>)>(Patterns.Length);
         foreach (var (label, cues) in Patterns)
         {
-            List<string>? hits = null;
+            var hits = new List<string>();
             foreach (var (cue, pattern) in cues)
-                if (lower.Contains(pattern, StringComparison.Ordinal)) (hits ??= []).Add(cue);
-            if (hits is not null && hits.Count > best.Votes) best = (label, hits.Count, hits);
+                if (lower.Contains(pattern, StringComparison.Ordinal)) hits.Add(cue);
+            result.Add((label, hits));
         }
-        if (best.Votes == 0) return new IntentResult(IntentResult.Other, 0.4, []);
-        var confidence = Math.Round(1 - Math.Exp(-best.Votes), 3);
-        return new IntentResult(best.Label, confidence, best.Cues.Take(3).Select(c => new Explanation($"{best.Label}: '{c}'", 1)).ToList());
+        return result;
     }
 }

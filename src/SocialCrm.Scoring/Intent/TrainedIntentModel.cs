@@ -7,11 +7,22 @@ namespace SocialCrm.Scoring.Intent;
 
 /// <summary>
 /// Intent learned from the labelled set: a multinomial logistic regression over the five intents on hashed word and
-/// character n-grams. Character n-grams carry Finnish inflection ("palautus", "palautusta", "palauttaa").
+/// character n-grams (which carry Finnish inflection: "palautus", "palautusta", "palauttaa") and a few dense
+/// features (IntentFeatures).
 /// </summary>
-public sealed class TrainedIntentModel(string version, int bits, LinearModel classifier) : IIntentClassifier
+public sealed class TrainedIntentModel : IIntentClassifier
 {
-    private readonly TextFeaturizer _features = new(bits);
+    private readonly string version;
+    private readonly int bits;
+    private readonly LinearModel classifier;
+    private readonly IntentFeatures _features;
+
+    public TrainedIntentModel(string version, int bits, LinearModel classifier)
+    {
+        (this.version, this.bits, this.classifier, _features) = (version, bits, classifier, new IntentFeatures(bits));
+        if (classifier.Dimension != _features.Dimension)
+            throw new FormatException($"the intent model {version} has {classifier.Dimension} features; this version of SocialCrm reads {_features.Dimension}: train it again");
+    }
 
     public string Version => version;
     public string ModelName => $"intent-lr-{version}";
@@ -19,14 +30,14 @@ public sealed class TrainedIntentModel(string version, int bits, LinearModel cla
 
     public IntentResult Classify(AnalysedText text)
     {
-        var named = text.Features(_features);
+        var named = _features.Featurize(text);
         var probabilities = classifier.Probabilities(named);
         var k = Array.IndexOf(probabilities, probabilities.Max());
         var label = IntentResult.Labels[k];
         return new IntentResult(label, Math.Round(probabilities[k], 3), LinearExplainer.Top(LinearExplainer.WordPushes(classifier, k, named, label)));
     }
 
-    public double[] Probabilities(string text, string language) => classifier.Probabilities(new AnalysedText(text, language).Features(_features));
+    public double[] Probabilities(string text, string language) => classifier.Probabilities(_features.Featurize(new AnalysedText(text, language)));
 
     private sealed record File(string Version, int Bits, LinearModelJson Classifier);
 

@@ -9,6 +9,13 @@ public static class LogisticRegression
     public static (LinearModel Model, TrainingReport Report) TrainBinary(IReadOnlyList<SparseVector> rows, IReadOnlyList<bool> labels, int dimension, TrainingOptions options)
     {
         Check(rows, labels.Count, dimension);
+        var compact = FeatureCompaction.Of(rows, dimension, options);
+        var (model, report) = FitBinary(compact.Rows, labels, compact.Dimension, compact.Options);
+        return (compact.Expand(model, dimension), report);
+    }
+
+    private static (LinearModel Model, TrainingReport Report) FitBinary(IReadOnlyList<SparseVector> rows, IReadOnlyList<bool> labels, int dimension, TrainingOptions options)
+    {
         var n = rows.Count;
         var scratch = Scratch(n, dimension + 1);
         var (point, report) = LbfgsFitter.Minimise(dimension + 1, (theta, gradient) =>
@@ -37,6 +44,14 @@ public static class LogisticRegression
     {
         Check(rows, labels.Count, dimension);
         if (labels.Any(l => l < 0 || l >= classes)) throw new ArgumentException($"labels must lie in 0..{classes - 1}");
+        var compact = FeatureCompaction.Of(rows, dimension, options);
+        var (model, report) = FitMultinomial(compact.Rows, labels, classes, compact.Dimension, compact.Options);
+        return (compact.Expand(model, dimension), report);
+    }
+
+    private static (LinearModel Model, TrainingReport Report) FitMultinomial(IReadOnlyList<SparseVector> rows, IReadOnlyList<int> labels, int classes, int dimension,
+        TrainingOptions options)
+    {
         var n = rows.Count;
         var weights = classes * dimension;
         var scratch = Scratch(n, weights + classes);

@@ -8,6 +8,13 @@ public static class RidgeRegression
     public static (LinearModel Model, TrainingReport Report) Train(IReadOnlyList<SparseVector> rows, IReadOnlyList<double> targets, int dimension, TrainingOptions options)
     {
         LogisticRegression.Check(rows, targets.Count, dimension);
+        var compact = FeatureCompaction.Of(rows, dimension, options);
+        var (model, report) = Fit(compact.Rows, targets, compact.Dimension, compact.Options);
+        return (compact.Expand(model, dimension), report);
+    }
+
+    private static (LinearModel Model, TrainingReport Report) Fit(IReadOnlyList<SparseVector> rows, IReadOnlyList<double> targets, int dimension, TrainingOptions options)
+    {
         var n = rows.Count;
         var scratch = LogisticRegression.Scratch(n, dimension + 1);
         var (point, report) = LbfgsFitter.Minimise(dimension + 1, (theta, gradient) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -15,21 +16,22 @@ public readonly record struct NamedFeature(int Index, double Value, string Name)
 /// </summary>
 public sealed partial class TextFeaturizer(int bits = 18, bool characterNGrams = true)
 {
+    /// <summary>The size the trained text models share, so that a post is featurised once for all of them.</summary>
+    public const int SharedBits = 16;
+
     public int Bits => bits;
     public int Dimension => 1 << bits;
 
-    [GeneratedRegex(@"https?://\S+|www\.\S+", RegexOptions.IgnoreCase)]
-    private static partial Regex Url();
-
-    [GeneratedRegex(@"@\w+")]
-    private static partial Regex Mention();
+    /// <summary>A link (first, so that an @ inside one stays part of it) or a mention.</summary>
+    [GeneratedRegex(@"(?i:https?://\S+|www\.\S+)|@\w+")]
+    private static partial Regex UrlOrMention();
 
     [GeneratedRegex(@"[:;=8][\-o']?[()\[\]dDpP/\\|*]|<3|\p{L}[\p{L}\p{N}'’]*|\p{N}+([.,]\p{N}+)?|[!?]+|\p{So}|\p{Cs}{2}")]
     private static partial Regex Token();
 
     public static IReadOnlyList<string> Tokens(string text)
     {
-        var cleaned = Mention().Replace(Url().Replace(text, " <url> "), " <user> ").Replace('#', ' ');
+        var cleaned = UrlOrMention().Replace(text, m => m.ValueSpan[0] == '@' ? " <user> " : " <url> ").Replace('#', ' ');
         var tokens = new List<string>();
         foreach (Match m in Token().Matches(cleaned))
         {
@@ -52,18 +54,17 @@ public sealed partial class TextFeaturizer(int bits = 18, bool characterNGrams =
     public List<NamedFeature> Named(string text)
     {
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
-        var grams = new Dictionary<int, int>();
         var tokens = Tokens(text);
+        // Character n-grams are counted by sorting their buckets: cheaper than a dictionary for a post's hundred or so.
+        var capacity = 0;
+        foreach (var t in tokens) capacity += t.Length < 4 || t.Length > 64 ? 0 : 3 * t.Length + 3;
+        var grams = capacity <= 1024 ? stackalloc int[capacity] : new int[capacity];
+        var gramCount = 0;
         Span<char> padded = stackalloc char[66];
         for (var i = 0; i < tokens.Count; i++)
         {
-            var w = "w:" + tokens[i];
-            words[w] = words.GetValueOrDefault(w) + 1;
-            if (i > 0)
-            {
-                var b = $"b:{tokens[i - 1]} {tokens[i]}";
-                words[b] = words.GetValueOrDefault(b) + 1;
-            }
+            CollectionsMarshal.GetValueRefOrAddDefault(words, "w:" + tokens[i], out _)++;
+            if (i > 0) CollectionsMarshal.GetValueRefOrAddDefault(words, string.Concat("b:", tokens[i - 1], " ", tokens[i]), out _)++;
             var token = tokens[i];
             if (!characterNGrams || token.Length < 4 || token.Length > 64 || token[0] == '<') continue;
             padded[0] = '^';
@@ -72,23 +73,31 @@ public sealed partial class TextFeaturizer(int bits = 18, bool characterNGrams =
             var length = token.Length + 2;
             for (var n = 3; n <= 5; n++)
                 for (var s = 0; s + n <= length; s++)
-                {
-                    var bucket = FeatureHash.Bucket("c:", padded.Slice(s, n), bits);
-                    grams[bucket] = grams.GetValueOrDefault(bucket) + 1;
-                }
+                    grams[gramCount++] = FeatureHash.Bucket("c:", padded.Slice(s, n), bits);
         }
-        var features = new List<NamedFeature>(words.Count + grams.Count);
+        grams = grams[..gramCount];
+        grams.Sort();
+        var features = new List<NamedFeature>(words.Count + gramCount);
         var sumOfSquares = 0.0;
         foreach (var (name, count) in words) Add(FeatureHash.Bucket(name, bits), count, name);
-        foreach (var (bucket, count) in grams) Add(bucket, count, "c:");
+        for (var start = 0; start < grams.Length;)
+        {
+            var end = start + 1;
+            while (end < grams.Length && grams[end] == grams[start]) end++;
+            Add(grams[start], end - start, "c:");
+            start = end;
+        }
         var norm = Math.Sqrt(sumOfSquares);
         if (norm > 0)
-            for (var i = 0; i < features.Count; i++) features[i] = features[i] with { Value = features[i].Value / norm };
+        {
+            var span = CollectionsMarshal.AsSpan(features);
+            for (var i = 0; i < span.Length; i++) span[i] = span[i] with { Value = span[i].Value / norm };
+        }
         return features;
 
         void Add(int index, int count, string name)
         {
-            var value = 1 + Math.Log(count);
+            var value = count == 1 ? 1 : 1 + Math.Log(count);
             sumOfSquares += value * value;
             features.Add(new NamedFeature(index, value, name));
         }

@@ -5,25 +5,29 @@ using SocialCrm.Scoring.Text;
 namespace SocialCrm.Scoring.Intent;
 
 /// <summary>
-/// The trained intent model's features: the post's hashed n-grams (shared with the sentiment model when both use the
-/// same size), then a few dense ones: the keyword baseline's votes per intent and the lexicon's positive and negative
-/// sums, since praise and complaints are mostly a matter of sentiment. The dense ones are not shrunk by L2.
+/// The trained intent model's features: the post's hashed n-grams, then a few dense ones: the keyword baseline's votes
+/// per intent and the lexicon's positive and negative sums, since praise and complaints are mostly a matter of
+/// sentiment. The dense ones are not shrunk by L2. The n-grams are the sentiment model's 2^16 buckets folded into
+/// 2^bits by their low bits (the same as hashing into 2^bits), so a post is featurised once for both models while
+/// the intent weights stay small enough to sit in the processor's cache.
 /// </summary>
 public sealed class IntentFeatures(int bits)
 {
-    private readonly TextFeaturizer _text = new(bits);
+    private readonly TextFeaturizer _text = new(TextFeaturizer.SharedBits);
     private readonly LexiconSentimentBaseline _lexicon = new();
+    private readonly int _mask = (1 << bits) - 1;
 
     public const int DenseFeatures = 6;
     public int Bits => bits;
-    public int Dimension => _text.Dimension + DenseFeatures;
+    public int Dimension => (1 << bits) + DenseFeatures;
 
     public List<NamedFeature> Featurize(AnalysedText text)
     {
+        if (bits > TextFeaturizer.SharedBits) throw new ArgumentOutOfRangeException(nameof(bits), $"intent features fold the shared 2^{TextFeaturizer.SharedBits} buckets; {bits} bits is more");
         var shared = text.Features(_text);
         var named = new List<NamedFeature>(shared.Count + DenseFeatures);
-        named.AddRange(shared);
-        var dense = _text.Dimension;
+        foreach (var f in shared) named.Add(f with { Index = f.Index & _mask });
+        var dense = 1 << bits;
         foreach (var (label, votes) in KeywordIntentBaseline.Votes(text))
             named.Add(new NamedFeature(dense++, Math.Tanh(votes / 2.0), $"keywords {label}"));
         var reading = _lexicon.Analyse(text);

@@ -13,7 +13,7 @@ public static class IntentTrainer
 {
     private static readonly double[] L2Grid = [1e-4, 1e-3, 1e-2];
 
-    public static (TrainedIntentModel Model, IntentTrainingReport Report) Train(IReadOnlyList<IntentExample> rows, string version, int bits = 16, double? fixedL2 = null)
+    public static (TrainedIntentModel Model, IntentTrainingReport Report) Train(IReadOnlyList<IntentExample> rows, string version, int bits = 14, double? fixedL2 = null)
     {
         var featurizer = new IntentFeatures(bits);
         var vectors = rows.Select(r => featurizer.Vector(r.Text, r.Language)).ToList();

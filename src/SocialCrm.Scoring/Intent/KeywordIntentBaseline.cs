@@ -34,9 +34,27 @@ public sealed class KeywordIntentBaseline : IIntentClassifier
         ]),
     ];
 
-    // The cues as matched: a leading space anchors a cue to the start of a word.
-    private static readonly (string Label, (string Cue, string Pattern)[] Cues)[] Patterns =
-        Rules.Select(r => (r.Label, r.Cues.Select(c => (c, c is "?" or "<3" ? c : " " + c)).ToArray())).ToArray();
+    /// <summary>
+    /// The cues by their first word. A cue matches at the start of a token; its last word may end inside the token, so
+    /// "thank" finds "thanks" and Finnish "rikki" finds "rikkinäinen", while its earlier words must be whole tokens.
+    /// </summary>
+    private static readonly Dictionary<string, List<(int Rule, string Cue, string[] Words)>> ByFirstWord = IndexCues();
+    private static readonly Dictionary<string, List<(int Rule, string Cue, string[] Words)>>.AlternateLookup<ReadOnlySpan<char>> ByPrefix =
+        ByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static Dictionary<string, List<(int, string, string[])>> IndexCues()
+    {
+        var index = new Dictionary<string, List<(int, string, string[])>>(StringComparer.Ordinal);
+        for (var r = 0; r < Rules.Length; r++)
+            foreach (var cue in Rules[r].Cues)
+            {
+                var words = cue.Split(' ');
+                var key = words[0];
+                if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+                list.Add((r, cue, words));
+            }
+        return index;
+    }
 
     public string ModelName => "baseline-keywords-1";
 
@@ -51,19 +69,39 @@ public sealed class KeywordIntentBaseline : IIntentClassifier
     }
 
     /// <summary>How many cues of each intent the text has (complaint, request, question, praise): the trained model's dense features.</summary>
-    public static (string Label, int Votes)[] Votes(AnalysedText text) => Hits(text).Select(h => (h.Label, h.Cues.Count)).ToArray();
+    public static (string Label, int Votes)[] Votes(AnalysedText text)
+    {
+        var hits = Hits(text);
+        var votes = new (string, int)[hits.Count];
+        for (var r = 0; r < hits.Count; r++) votes[r] = (hits[r].Label, hits[r].Cues.Count);
+        return votes;
+    }
 
     private static List<(string Label, List<string> Cues)> Hits(AnalysedText text)
     {
-        var lower = " " + string.Join(' ', text.Tokens) + " ";
-        var result = new List<(string, List<string>)>(Patterns.Length);
-        foreach (var (label, cues) in Patterns)
+        var result = new List<(string Label, List<string> Cues)>(Rules.Length);
+        foreach (var rule in Rules) result.Add((rule.Label, []));
+        var tokens = text.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
         {
-            var hits = new List<string>();
-            foreach (var (cue, pattern) in cues)
-                if (lower.Contains(pattern, StringComparison.Ordinal)) hits.Add(cue);
-            result.Add((label, hits));
+            var token = tokens[i];
+            for (var length = 1; length <= token.Length; length++)
+            {
+                if (!ByPrefix.TryGetValue(token.AsSpan(0, length), out var cues)) continue;
+                foreach (var (rule, cue, words) in cues)
+                    if (Matches(tokens, i, words, length) && !result[rule].Item2.Contains(cue)) result[rule].Item2.Add(cue);
+            }
         }
         return result;
+    }
+
+    /// <summary>The cue's words at token i: the first is a prefix of length firstLength, so whole only when the cue goes on.</summary>
+    private static bool Matches(IReadOnlyList<string> tokens, int i, string[] words, int firstLength)
+    {
+        if (words.Length == 1) return true;
+        if (firstLength != tokens[i].Length || i + words.Length > tokens.Count) return false;
+        for (var w = 1; w < words.Length - 1; w++)
+            if (tokens[i + w] != words[w]) return false;
+        return tokens[i + words.Length - 1].StartsWith(words[^1], StringComparison.Ordinal);
     }
 }

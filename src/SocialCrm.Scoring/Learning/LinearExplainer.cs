@@ -16,21 +16,42 @@ public static class LinearExplainer
         return (model.Weight(predicted, feature.Index) - mean / model.Outputs) * feature.Value;
     }
 
-    /// <summary>"label: 'still broken'" for each word or word-pair feature, with its push.</summary>
-    public static IEnumerable<Explanation> WordPushes(LinearModel model, int predicted, IReadOnlyList<NamedFeature> named, string label)
+    /// <summary>
+    /// "label: 'still broken'" for the word and word-pair features that pushed most, with their push. Only the few
+    /// that can make the top get their words built: a post has dozens of features, and building text is the dear part.
+    /// </summary>
+    public static IEnumerable<Explanation> WordPushes(LinearModel model, int predicted, IReadOnlyList<NamedFeature> named, string label, int count = 3)
     {
+        var top = new List<(double Push, string Name)>(count + 1);
         foreach (var f in named)
-            if (f.Name.StartsWith("w:", StringComparison.Ordinal) || f.Name.StartsWith("b:", StringComparison.Ordinal))
-                yield return new Explanation($"{label}: {Words(f.Name[2..])}", Math.Round(Push(model, predicted, f), 3));
+        {
+            if (!f.Name.StartsWith("w:", StringComparison.Ordinal) && !f.Name.StartsWith("b:", StringComparison.Ordinal)) continue;
+            var push = Push(model, predicted, f);
+            if (push <= 0 || (top.Count == count + 1 && push <= top[^1].Push)) continue;
+            var at = top.FindIndex(t => t.Push < push);
+            top.Insert(at < 0 ? top.Count : at, (push, f.Name));
+            if (top.Count > count + 1) top.RemoveAt(top.Count - 1); // one spare, for a name that appears twice
+        }
+        return top.Select(t => new Explanation($"{label}: {Words(t.Name[2..])}", Math.Round(t.Push, 3)));
     }
 
-    /// <summary>The strongest positive pushes, one per reason.</summary>
-    public static List<Explanation> Top(IEnumerable<Explanation> pushes, int count = 3) =>
-        pushes.Where(e => e.Weight > 0).GroupBy(e => e.Reason).Select(g => g.First() with { Weight = g.Sum(e => e.Weight) })
-            .OrderByDescending(e => e.Weight).Take(count).ToList();
+    /// <summary>The strongest positive pushes, one per reason (a reason named twice adds up).</summary>
+    public static List<Explanation> Top(IEnumerable<Explanation> pushes, int count = 3)
+    {
+        var merged = new List<Explanation>();
+        foreach (var e in pushes)
+        {
+            if (e.Weight <= 0) continue;
+            var at = merged.FindIndex(m => m.Reason == e.Reason);
+            if (at < 0) merged.Add(e);
+            else merged[at] = merged[at] with { Weight = merged[at].Weight + e.Weight };
+        }
+        merged.Sort((a, b) => b.Weight.CompareTo(a.Weight));
+        return merged.Count > count ? merged[..count] : merged;
+    }
 
     /// <summary>A feature's words as an agent reads them: placeholders and punctuation said in words.</summary>
-    public static string Words(string feature) => string.Join(" ", feature.Split(' ').Select(t => t switch
+    public static string Words(string feature) => feature.AsSpan().IndexOfAny("<?!") < 0 ? $"'{feature}'" : string.Join(" ", feature.Split(' ').Select(t => t switch
     {
         "<num>" => "a number",
         "<url>" => "a link",

@@ -7,19 +7,19 @@ namespace SocialCrm.Scoring.Lexicons;
 /// <summary>The lexicons shipped inside this assembly (VADER for English, AFINN-fi for Finnish), loaded once.</summary>
 public static class LexiconResources
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, double>> VaderLazy = new(LoadVader);
-    private static readonly Lazy<IReadOnlyDictionary<string, double>> FinnishLazy = new(LoadFinnish);
+    private static readonly Lazy<Dictionary<string, double>> VaderLazy = new(LoadVader);
+    private static readonly Lazy<Dictionary<string, double>> FinnishLazy = new(LoadFinnish);
 
     /// <summary>English words and emoticons, valence -4..+4.</summary>
-    public static IReadOnlyDictionary<string, double> Vader => VaderLazy.Value;
+    public static Dictionary<string, double> Vader => VaderLazy.Value;
 
     /// <summary>Finnish forms, valence rescaled from -5..+5 to the VADER range.</summary>
-    public static IReadOnlyDictionary<string, double> Finnish => FinnishLazy.Value;
+    public static Dictionary<string, double> Finnish => FinnishLazy.Value;
 
     private static Stream Open(string name) =>
         Assembly.GetExecutingAssembly().GetManifestResourceStream(name) ?? throw new InvalidOperationException($"lexicon {name} is not embedded");
 
-    private static IReadOnlyDictionary<string, double> LoadVader()
+    private static Dictionary<string, double> LoadVader()
     {
         var map = new Dictionary<string, double>(StringComparer.Ordinal);
         using var reader = new StreamReader(Open("vader_lexicon.txt"));
@@ -32,7 +32,7 @@ public static class LexiconResources
         return map;
     }
 
-    private static IReadOnlyDictionary<string, double> LoadFinnish()
+    private static Dictionary<string, double> LoadFinnish()
     {
         using var stream = Open("afinn-fi.json");
         var raw = JsonSerializer.Deserialize<Dictionary<string, double>>(stream) ?? [];

@@ -42,19 +42,22 @@ public sealed class LexiconSentimentBaseline : ISentimentScorer
 
     private static LexiconReading Read(IReadOnlyList<string> tokens, IReadOnlyList<string> lower, string language)
     {
-        var lexicon = language == "fi" ? LexiconResources.Finnish : LexiconResources.Vader;
+        var finnish = language == "fi";
+        var lexicon = finnish ? LexiconResources.Finnish : LexiconResources.Vader;
         var anyLower = tokens.Any(t => t.Any(char.IsLower));
-        var contributions = new List<Explanation>();
-        double sum = 0;
+        // Words and valences only; the text of a reason is built for the three that are told.
+        var contributions = new List<(string Word, double Valence)>();
+        double sum = 0, positive = 0, negative = 0;
+        var exclamations = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
             var raw = tokens[i];
             var word = lower[i];
-            var valence = Lookup(lexicon, word, language == "fi") ?? (language == "fi" ? Lookup(LexiconResources.Vader, word, false) : null);
+            if (word == "!") exclamations++;
+            var valence = Lookup(lexicon, word, finnish) ?? (finnish ? Lookup(LexiconResources.Vader, word, false) : null);
             if (valence is null) continue;
             var v = valence.Value;
-            if (anyLower && raw.Length > 1 && raw.All(c => !char.IsLetter(c) || char.IsUpper(c)) && raw.Any(char.IsLetter))
-                v += Math.Sign(v) * 0.733;
+            if (anyLower && raw.Length > 1 && IsShouted(raw)) v += Math.Sign(v) * 0.733;
             for (var back = 1; back <= 3 && i - back >= 0; back++)
             {
                 var prev = lower[i - back];
@@ -63,23 +66,39 @@ public sealed class LexiconSentimentBaseline : ISentimentScorer
                 if (Negations.Contains(prev) || prev.EndsWith("n't", StringComparison.Ordinal)) { v *= -0.74; break; }
             }
             sum += v;
-            contributions.Add(new Explanation($"{(v < 0 ? "negative" : "positive")}: '{word}'", v));
+            if (v > 0) positive += v; else negative -= v;
+            contributions.Add((word, v));
         }
-        var exclamations = Math.Min(tokens.Count(t => t == "!"), 4);
+        exclamations = Math.Min(exclamations, 4);
         if (sum != 0) sum += Math.Sign(sum) * exclamations * 0.292;
         var score = sum / Math.Sqrt(sum * sum + 15);
-        var reasons = contributions.OrderByDescending(c => Math.Abs(c.Weight)).Take(3).ToList();
-        return new LexiconReading(new SentimentResult(SentimentResult.LabelFor(score), Math.Round(score, 4), reasons),
-            contributions.Where(c => c.Weight > 0).Sum(c => c.Weight), contributions.Where(c => c.Weight < 0).Sum(c => -c.Weight), contributions.Count);
+        var reasons = contributions.Count == 0 ? [] : contributions.OrderByDescending(c => Math.Abs(c.Valence)).Take(3)
+            .Select(c => new Explanation($"{(c.Valence < 0 ? "negative" : "positive")}: '{c.Word}'", c.Valence)).ToList();
+        return new LexiconReading(new SentimentResult(SentimentResult.LabelFor(score), Math.Round(score, 4), reasons), positive, negative, contributions.Count);
     }
 
-    private static double? Lookup(IReadOnlyDictionary<string, double> lexicon, string word, bool prefixMatch)
+    /// <summary>ALL CAPS: letters, all upper case (emphasis, when the rest of the post is not shouted too).</summary>
+    private static bool IsShouted(string raw)
+    {
+        var letters = false;
+        foreach (var c in raw)
+        {
+            if (!char.IsLetter(c)) continue;
+            if (!char.IsUpper(c)) return false;
+            letters = true;
+        }
+        return letters;
+    }
+
+    private static double? Lookup(Dictionary<string, double> lexicon, string word, bool prefixMatch)
     {
         if (lexicon.TryGetValue(word, out var v)) return v;
         if (!prefixMatch || word.Length < 5) return null;
-        // Finnish inflects by suffix: try the longest known form that the word starts with ("rikki" in "rikkinäinen").
+        // Finnish inflects by suffix: try the longest known form that the word starts with ("rikki" in "rikkinäinen"),
+        // looked up by span so that no prefix string is built.
+        var spans = lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var len = word.Length - 1; len >= 4; len--)
-            if (lexicon.TryGetValue(word[..len], out v)) return v;
+            if (spans.TryGetValue(word.AsSpan(0, len), out v)) return v;
         return null;
     }
 }

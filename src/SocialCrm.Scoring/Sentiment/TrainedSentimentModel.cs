@@ -13,6 +13,9 @@ public sealed class TrainedSentimentModel(string version, int bits, LinearModel 
 {
     private readonly SentimentFeatures _features = new(bits);
 
+    // The label's three outputs and the graded score's one, scored in one pass over the features.
+    private readonly LinearModel _stacked = LinearModel.Stack(classifier, regressor);
+
     public string Version => version;
     public string ModelName => $"sentiment-lr-{version}";
     public int Bits => bits;
@@ -22,9 +25,11 @@ public sealed class TrainedSentimentModel(string version, int bits, LinearModel 
     public SentimentResult Score(AnalysedText text)
     {
         var (named, lexicon) = _features.Featurize(text);
-        var probabilities = classifier.Probabilities(named);
+        var scores = _stacked.Scores(named);
+        var graded = Math.Clamp(scores[^1], -1, 1);
+        var probabilities = scores[..^1];
+        LinearModel.Softmax(probabilities);
         var k = Array.IndexOf(probabilities, probabilities.Max());
-        var graded = Math.Clamp(regressor.Scores(named)[0], -1, 1);
         return new SentimentResult(RatedText.Classes[k], Math.Round(graded, 4), Reasons(named, lexicon, k));
     }
 

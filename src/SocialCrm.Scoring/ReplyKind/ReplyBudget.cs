@@ -15,11 +15,15 @@ public sealed record ReplyBudget(int PerDay, double Threshold)
         && (PerDay <= 0 || usedToday < PerDay)
         && (advice.Gain is not { } gain || gain >= Threshold);
 
-    /// <summary>The threshold for tomorrow from today's gains: the PerDay-th largest, or 0 when fewer cases came.</summary>
+    /// <summary>Aim a little below the PerDay-th best case: days vary, and budget left over at midnight is lost.</summary>
+    public const double Headroom = 1.2;
+
+    /// <summary>The threshold for tomorrow from today's gains: the (Headroom × PerDay)-th largest, or 0 when fewer cases came.</summary>
     public static double ThresholdFrom(IEnumerable<double> gains, int perDay)
     {
         if (perDay <= 0) return 0;
-        var best = gains.OrderDescending().Take(perDay).ToList();
-        return best.Count < perDay ? 0 : Math.Max(0, best[^1]);
+        var rank = (int)Math.Ceiling(perDay * Headroom);
+        var best = gains.OrderDescending().Take(rank).ToList();
+        return best.Count < rank ? 0 : Math.Max(0, best[^1]);
     }
 }

@@ -4,7 +4,8 @@ namespace SocialCrm.Scoring.Value;
 
 /// <summary>
 /// What is known of a customer, as numbers a linear model can weigh: money, tenure, reach and counts on log or capped
-/// scales, rung, intent and platform one-hot. Each feature has words for the agent ("lifetime revenue 2400 €").
+/// scales, money and reach also saturating (1 − e^(−x/scale): the next thousand euros matter less than the first),
+/// rung, intent and platform one-hot. Each feature has words for the agent ("lifetime revenue 2400 €").
 /// </summary>
 public static class ValueFeaturizer
 {
@@ -16,6 +17,7 @@ public static class ValueFeaturizer
         "status stranger", "status acquaintance", "status regular", "status friend",
         .. IntentResult.Labels.Select(l => $"intent {l}"),
         .. Platforms.Select(p => $"platform {p}"), "platform other",
+        "revenue saturating", "followers saturating",
     ];
 
     public static int Dimension => Names.Length;
@@ -35,6 +37,8 @@ public static class ValueFeaturizer
         x[11 + (intent < 0 ? IntentResult.Labels.Length - 1 : intent)] = 1;
         var platform = Array.IndexOf(Platforms, f.Platform);
         x[16 + (platform < 0 ? Platforms.Length : platform)] = 1;
+        x[22] = 1 - Math.Exp(-Math.Max(0, f.LifetimeRevenue) / 1000);
+        x[23] = 1 - Math.Exp(-Math.Max(0, f.Followers) / 5000.0);
         return x;
     }
 
@@ -50,6 +54,8 @@ public static class ValueFeaturizer
         6 => $"sentiment {f.Sentiment:+0.00;-0.00;0}",
         >= 7 and <= 10 => $"relationship status {Names[j][7..]}",
         >= 11 and <= 15 => $"a {Names[j][7..]}",
-        _ => $"on {(j - 16 < Platforms.Length ? Platforms[j - 16] : f.Platform)}",
+        >= 16 and <= 21 => $"on {(j - 16 < Platforms.Length ? Platforms[j - 16] : f.Platform)}",
+        22 => $"lifetime revenue {f.LifetimeRevenue:0} €",
+        _ => $"{f.Followers} followers",
     };
 }

@@ -15,7 +15,10 @@ public sealed record DayScorers(ISentimentScorer Sentiment, IIntentClassifier In
 /// <summary>One policy over the simulated days: expected happy customers a day and what share of the oracle's that is.</summary>
 public sealed record PolicyOutcome(string Policy, double HappyPerDay, double PersonalisedPerDay, double ShareOfOracle, double ShareOfOracleLift);
 
-/// <summary>A value scorer against the simulator's hidden TrueValue: AUC for "a top-quarter customer".</summary>
+/// <summary>
+/// A value scorer against the simulator's hidden TrueValue: AUC for "a top-quarter customer", each customer scored by
+/// the mean of their cases' value scores (a post's intent and mood move one case's score; the customer's worth stays).
+/// </summary>
 public sealed record ValueTruth(string Model, double Auc);
 
 /// <summary>
@@ -38,7 +41,7 @@ public static class SimulatedDays
         var history = new Dictionary<SimulatedCustomer, (DateTimeOffset FirstSeen, RelationshipStatus Status, List<(DateTimeOffset At, string Intent)> Posts)>();
         var totals = new Dictionary<string, (double Happy, double Personalised)>();
         var modelThreshold = 0.0;
-        var valueScores = new List<(double TrueValue, double Model, double Formula)>();
+        var valueScores = new Dictionary<SimulatedCustomer, List<(double Model, double Formula)>>();
 
         for (var day = 0; day < days; day++)
         {
@@ -56,7 +59,8 @@ public static class SimulatedDays
                 var features = new CustomerValueFeatures(customer.LifetimeRevenue, (now - h.FirstSeen).TotalDays, recent.Count, recent.Count(p => p.Intent == IntentResult.Complaint),
                     customer.Followers, (int)h.Status, sentiment.Score, intent, customer.Platform);
                 var value = scorers.Value.Score(features).Score;
-                valueScores.Add((customer.TrueValue, value, formula.Score(features).Score));
+                if (!valueScores.TryGetValue(customer, out var scores)) valueScores[customer] = scores = [];
+                scores.Add((value, formula.Score(features).Score));
                 cases.Add(new DayCase(features, value, scorers.ReplyKind.Recommend(features, value), rule.Recommend(features, formula.Score(features).Score), customer.TrueValue, trueIntent));
                 h.Posts.Add((now, intent));
                 history[customer] = h with { Status = RelationshipLadder.Next(h.Status, true, sentiment.Score, false, recent.Count) };
@@ -91,12 +95,13 @@ public static class SimulatedDays
         var policies = totals.Select(t => new PolicyOutcome(t.Key, t.Value.Happy / days, t.Value.Personalised / days, t.Value.Happy / oracleHappy,
             (t.Value.Happy - standardHappy) / (oracleHappy - standardHappy))).ToList();
 
-        var cut = valueScores.Select(v => v.TrueValue).Order().ElementAt(valueScores.Count * 3 / 4);
-        var top = valueScores.Select(v => v.TrueValue >= cut).ToList();
+        var customers = valueScores.Keys.ToList();
+        var cut = customers.Select(c => c.TrueValue).Order().ElementAt(customers.Count * 3 / 4);
+        var top = customers.Select(c => c.TrueValue >= cut).ToList();
         IReadOnlyList<ValueTruth> truth =
         [
-            new(scorers.Value.ModelName, ClassMetrics.RocAuc(top, valueScores.Select(v => v.Model).ToList())),
-            new(formula.ModelName, ClassMetrics.RocAuc(top, valueScores.Select(v => v.Formula).ToList())),
+            new(scorers.Value.ModelName, ClassMetrics.RocAuc(top, customers.Select(c => valueScores[c].Average(v => v.Model)).ToList())),
+            new(formula.ModelName, ClassMetrics.RocAuc(top, customers.Select(c => valueScores[c].Average(v => v.Formula)).ToList())),
         ];
         return (policies, truth);
     }

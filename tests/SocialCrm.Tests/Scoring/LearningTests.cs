@@ -57,6 +57,13 @@ public class LearningTests
         var theta = (a.TransposeThisAndMultiply(a) + penalty).Solve(a.TransposeThisAndMultiply(Vector<double>.Build.DenseOfArray(y)));
 
         Assert.That(model.Weights.Append(model.Biases[0]).ToArray(), Is.EqualTo(theta.ToArray()).Within(1e-5));
+
+        // The same rows spread over a space of 10 features, 7 of them never present: the same fit, and zero for the absent.
+        int[] at = [1, 4, 8];
+        var spread = x.Select(r => new SparseVector(at, r)).ToList();
+        var (wide, _) = RidgeRegression.Train(spread, y, 10, new TrainingOptions(L2: l2, GradientTolerance: 1e-10));
+        Assert.That(at.Select(j => wide.Weights[j]).Append(wide.Biases[0]).ToArray(), Is.EqualTo(theta.ToArray()).Within(1e-5));
+        Assert.That(Enumerable.Range(0, 10).Except(at).Select(j => wide.Weights[j]), Has.All.EqualTo(0));
     }
 
     [Test]

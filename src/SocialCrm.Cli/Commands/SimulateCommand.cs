@@ -18,13 +18,14 @@ public static class SimulateCommand
         var signals = new Option<int>("--signals") { Description = "how many signals the simulated customers post", DefaultValueFactory = _ => 200 };
         var rate = new Option<double>("--per-minute") { Description = "signals per minute", DefaultValueFactory = _ => 600 };
         var window = new Option<double>("--outcome-window") { Description = "seconds measure waits for outcomes", DefaultValueFactory = _ => 5 };
-        var command = new Command("simulate", "Run all four stages on simulated customers, agents and outcomes.") { signals, rate, window };
+        var customers = new Option<int>("--customers") { Description = "how many simulated customers post", DefaultValueFactory = _ => new SimulationOptions().Customers };
+        var command = new Command("simulate", "Run all four stages on simulated customers, agents and outcomes.") { signals, rate, window, customers };
         command.SetAction(async (result, ct) =>
         {
             var options = GlobalOptions.Read(result);
             options.Workflow.OutcomeWindowSeconds = result.GetValue(window);
             var target = result.GetValue(signals);
-            var simulation = new SimulationOptions { Enabled = false, SignalsPerMinute = result.GetValue(rate), AgentDelaySeconds = 1 };
+            var simulation = new SimulationOptions { Enabled = false, SignalsPerMinute = result.GetValue(rate), AgentDelaySeconds = 1, Customers = result.GetValue(customers) };
             using var host = await CliHost.CreateAsync(options, simulation, ct);
             await host.StartAsync(ct);
             var runner = host.Services.GetRequiredService<SimulationRunner>();

@@ -25,7 +25,7 @@ public class ClosedLoopTests
     public async Task Measured_cases_train_value_and_reply_kind_and_the_next_briefs_use_them()
     {
         await using var store = await TestStore.CreateAsync(DatabaseOptions.Sqlite);
-        await using var host = await PipelineHost.CreateAsync(PipelineHost.Options(store.Options, BusOptions.InMemory, s => s.OutcomeWindowSeconds = 2));
+        await using var host = await PipelineHost.CreateAsync(PipelineHost.Options(store.Options, BusOptions.InMemory, s => s.OutcomeWindowSeconds = 10));
 
         // 90 customers complain; agents alternate the kind of reply; two thirds of the personalised and a third of the
         // standard replies are answered happily, and every fifth customer does not answer at all.
@@ -53,7 +53,14 @@ public class ClosedLoopTests
                 Text = happy ? "Thanks, that solved it! Great help" : "Still broken. Useless answer, I'm angry",
             });
         }
-        await host.EventuallyAsync("every case is measured", async db => await db.CaseMetrics.CountAsync() == customers, 90);
+        try { await host.EventuallyAsync("every case is measured", async db => await db.CaseMetrics.CountAsync() == customers, 120); }
+        catch (Exception)
+        {
+            var statuses = await host.QueryAsync(db => db.Cases.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
+            var bookmarks = await host.QueryAsync(db => db.WorkflowBookmarks.CountAsync());
+            TestContext.Out.WriteLine(string.Join(", ", statuses.Select(x => $"{x.Key}={x.Count}")) + $" bookmarks={bookmarks}");
+            throw;
+        }
 
         var examples = await host.WithScopeAsync(sp => sp.GetRequiredService<OutcomeExamples>().LoadAsync(CancellationToken.None));
         Assert.Multiple(() =>
@@ -102,7 +109,7 @@ public class ClosedLoopTests
         {
             Assert.That(first.RecommendedReplyKind, Is.EqualTo("personalised"));
             Assert.That(second.RecommendedReplyKind, Is.EqualTo("standard"));
-            Assert.That(second.ReasonsJson, Does.Contain("today's 1 personalised replies are spent"));
+            Assert.That(second.ReasonsJson, Does.Contain("budget of 1 personalised replies is spent"));
         });
     }
 }

@@ -18,8 +18,8 @@ public sealed class RecommendReplyKindActivity(IReplyKindAdvisor advisor, ReplyB
         var (budget, used) = await budgets.TodayAsync(context.CancellationToken);
         var personalise = budget.Personalise(advice, used);
         var reason = personalise || advice.Kind == ReplyKindResult.Standard ? advice.Reason
-            : used >= budget.PerDay ? $"{advice.Reason}; but today's {budget.PerDay} personalised replies are spent"
-            : $"{advice.Reason}; below today's bar of {budget.Threshold * 100:0} points for a personalised reply";
+            : used >= budget.PerDay ? $"{advice.Reason}; but the day's budget of {budget.PerDay} personalised replies is spent"
+            : $"{advice.Reason}; below the day's bar of {budget.Threshold * 100:0} points for a personalised reply";
         var kind = personalise ? ReplyKindResult.Personalised : ReplyKindResult.Standard;
         context.Set("reply.kind", kind);
         context.Set("reply.reason", reason);

@@ -9,6 +9,22 @@ namespace SocialCrm.Scoring.Learning;
 /// </summary>
 public static class LinearExplainer
 {
+    /// <summary>Words that carry grammar, not meaning: a model may lean on them, but "complaint: 'and'" tells an agent nothing.</summary>
+    private static readonly HashSet<string> FunctionWords =
+    [
+        "the", "a", "an", "and", "or", "is", "are", "was", "be", "to", "of", "in", "on", "at", "for", "with", "my", "your", "it", "its",
+        "this", "that", "i", "me", "we", "you", "so", "as", "by",
+        "ja", "on", "se", "että", "oli", "ole", "olen", "tämä", "tää", "kun", "jos", "niin", "mä", "mun", "minä", "minun", "te", "me", "sen", "kanssa",
+    ];
+
+    private static bool Tells(string name)
+    {
+        var words = name.AsSpan(2);
+        foreach (var range in words.Split(' '))
+            if (!FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(words[range])) return true;
+        return false;
+    }
+
     public static double Push(LinearModel model, int predicted, NamedFeature feature)
     {
         var mean = 0.0;
@@ -27,6 +43,7 @@ public static class LinearExplainer
         {
             if (!f.Name.StartsWith("w:", StringComparison.Ordinal) && !f.Name.StartsWith("b:", StringComparison.Ordinal)) continue;
             var push = Push(model, predicted, f);
+            if (push > 0 && !Tells(f.Name)) continue;
             if (push <= 0 || (top.Count == count + 1 && push <= top[^1].Push)) continue;
             var at = top.FindIndex(t => t.Push < push);
             top.Insert(at < 0 ? top.Count : at, (push, f.Name));

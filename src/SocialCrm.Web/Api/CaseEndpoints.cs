@@ -19,8 +19,8 @@ public static class CaseEndpoints
             var rows = await query.OrderBy(c => c.Priority).ThenBy(c => c.SlaDueAt).Take(Math.Clamp(take ?? 50, 1, 500))
                 .Join(db.CaseBriefs, c => c.Id, b => b.CaseId, (c, b) => new
                 {
-                    c.Id, c.Status, c.Decision, c.Queue, c.Priority, c.SlaDueAt, c.CreatedAt, b.Summary, b.Sentiment, b.Intent,
-                    b.ValueScore, b.RecommendedReplyKind, b.DraftReply, b.ReasonsJson,
+                    c.Id, c.Status, c.Decision, c.Queue, c.Priority, c.SlaDueAt, c.CreatedAt, b.Summary, b.Sentiment, b.SentimentScore, b.Intent,
+                    b.ValueScore, b.RecommendedReplyKind, b.ReplyGain, b.DraftReply, b.ReasonsJson, b.Models,
                 })
                 .ToListAsync(ct);
             return Results.Ok(rows);

@@ -48,6 +48,7 @@ public static class WebHostExtensions
         api.MapReportEndpoints();
         api.MapWorkflowEndpoints();
         api.MapFailedMessageEndpoints();
+        api.MapModelEndpoints();
         return app;
     }
 }

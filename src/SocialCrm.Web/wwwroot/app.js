@@ -41,10 +41,35 @@ function renderReport(r) {
   $('report-chart').innerHTML = svg + '</svg>';
 }
 
+// Each score with its reasons, grouped by the model that gave them.
+function reasonsByModel(c) {
+  const groups = {};
+  for (const r of JSON.parse(c.reasonsJson)) (groups[r.model] ??= []).push(r.reason);
+  const label = { sentiment: `${c.sentiment} ${c.sentimentScore.toFixed(2)}`, intent: c.intent, value: `value ${c.valueScore.toFixed(2)}`, replyKind: c.recommendedReplyKind };
+  return Object.entries(groups).map(([m, rs]) => `<b>${esc(label[m] ?? m)}</b>: ${rs.map(esc).join(', ')}`).join('<br>');
+}
+
 function renderInbox(cases) {
   $('inbox').tBodies[0].innerHTML = cases.map(c => `<tr><td>${c.priority}</td><td>${esc(c.queue)}</td>
-    <td>${esc(c.summary)}<br><small>${JSON.parse(c.reasonsJson).map(r => esc(r.reason)).join(' · ')}</small></td>
-    <td>${c.valueScore.toFixed(2)}</td><td>${esc(c.recommendedReplyKind)}</td><td>${new Date(c.slaDueAt).toLocaleTimeString()}</td></tr>`).join('');
+    <td>${esc(c.summary)}<br><small>${reasonsByModel(c)}</small></td>
+    <td>${c.valueScore.toFixed(2)}</td><td>${esc(c.recommendedReplyKind)}${c.replyGain == null ? '' : `<br><small>${c.replyGain >= 0 ? '+' : ''}${Math.round(c.replyGain * 100)} points</small>`}</td>
+    <td>${new Date(c.slaDueAt).toLocaleTimeString()}</td></tr>`).join('');
+}
+
+// The held-out figures a version was stored with, in a line: "auc 0.71, currentAuc 0.65".
+function figures(metrics) {
+  if (metrics == null) return '–';
+  if (Array.isArray(metrics)) return metrics.map(f => `${esc(f.Source ?? f.source)}: r ${(f.R ?? f.r)?.toFixed(3)}`).join(', ');
+  if (metrics.Figures) return metrics.Figures.filter(f => f.Model.startsWith('intent-lr')).map(f => `${esc(f.Language)} macro F1 ${f.MacroF1.toFixed(3)}`).join(', ');
+  return Object.entries(metrics).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${esc(k)} ${Number.isInteger(v) ? v : v.toFixed(3)}`).join(', ');
+}
+
+function renderModels(models) {
+  $('models').tBodies[0].innerHTML = models.map(m => {
+    const active = m.versions.find(v => v.isActive);
+    return `<tr><td>${esc(m.kind)}</td><td>${esc(m.inUse)}</td><td>${active ? figures(active.metrics) : 'baseline'}</td>
+      <td>${esc(active?.trainingData ?? 'rules and lexicons, no training')}</td><td>${m.versions.length}</td></tr>`;
+  }).join('');
 }
 
 function renderSandbox(messages) {
@@ -54,9 +79,9 @@ function renderSandbox(messages) {
 
 async function refresh() {
   try {
-    const [stats, report, inbox, sandbox] = await Promise.all([getJson('/api/stats'), getJson('/api/reports/measure'),
-      getJson('/api/cases?status=awaiting_agent&take=15'), getJson('/api/sandbox/messages?take=15')]);
-    renderCounts(stats); renderReport(report); renderInbox(inbox); renderSandbox(sandbox);
+    const [stats, report, inbox, sandbox, models] = await Promise.all([getJson('/api/stats'), getJson('/api/reports/measure'),
+      getJson('/api/cases?status=awaiting_agent&take=15'), getJson('/api/sandbox/messages?take=15'), getJson('/api/models')]);
+    renderCounts(stats); renderReport(report); renderInbox(inbox); renderSandbox(sandbox); renderModels(models);
   } catch (e) {
     $('updated').textContent = `failed: ${e.message}`;
   }

@@ -52,7 +52,11 @@ public class LandingPageTests
         await Expect(inboxRow).ToHaveCountAsync(1);
         await Expect(inboxRow).ToContainTextAsync("complaint on instagram");
         await Expect(inboxRow).ToContainTextAsync("complaints");
+        await Expect(inboxRow).ToContainTextAsync("value 0."); // each score shown with its reasons
         await Expect(page.Locator("#api-doc")).ToHaveAttributeAsync("href", "/openapi/v1.json");
+        var models = page.Locator("#models tbody tr");
+        await Expect(models).ToHaveCountAsync(4);
+        await Expect(models.Nth(1)).ToContainTextAsync("baseline-keywords-1");
 
         var shot = Path.Combine(TestContext.CurrentContext.WorkDirectory, "landing-page.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });

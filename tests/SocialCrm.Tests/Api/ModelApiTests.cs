@@ -1,0 +1,32 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace SocialCrm.Tests.Api;
+
+/// <summary>The models behind the briefs, over HTTP: what is in use, and the way back to an earlier version.</summary>
+public class ModelApiTests
+{
+    [Test]
+    public async Task Lists_the_four_models_in_use_and_refuses_unknown_kinds_and_versions_by_name()
+    {
+        using var factory = new ApiFactory();
+        using var client = factory.CreateClient();
+
+        var models = (await client.GetFromJsonAsync<JsonArray>("/api/models"))!;
+        Assert.That(models.Select(m => (m!["kind"]!.GetValue<string>(), m["inUse"]!.GetValue<string>())), Is.EqualTo(new[]
+        {
+            ("sentiment", "baseline-lexicon-1"), ("intent", "baseline-keywords-1"), ("value", "baseline-formula-1"), ("replykind", "baseline-rule-1"),
+        }));
+
+        var unknownKind = await client.PostAsync("/api/models/mood/versions/v1/restore", null);
+        Assert.That(unknownKind.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await unknownKind.Content.ReadAsStringAsync(), Does.Contain("unknown model kind 'mood'"));
+
+        var unknownVersion = await client.PostAsync("/api/models/intent/versions/v9/restore", null);
+        Assert.That(unknownVersion.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await unknownVersion.Content.ReadAsStringAsync(), Does.Contain("no intent model version v9"));
+
+        Assert.That((await client.PostAsync("/api/models/intent/versions/baseline/restore", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+    }
+}

@@ -115,7 +115,7 @@ public static class TrainCommand
             }
             catch (InvalidOperationException e)
             {
-                AnsiConsole.MarkupLine($"[red]Cannot train yet[/]: {Markup.Escape(e.Message)} (run the product or `simulate` until more cases are measured)");
+                Console.Error.WriteLine($"socialcrm: cannot train yet: {e.Message} (run the product or `simulate` until more cases are measured)");
                 return 2;
             }
         });

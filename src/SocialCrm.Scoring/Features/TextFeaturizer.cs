@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -33,12 +32,14 @@ public sealed partial class TextFeaturizer(int bits = 18, bool characterNGrams =
     {
         var cleaned = UrlOrMention().Replace(text, m => m.ValueSpan[0] == '@' ? " <user> " : " <url> ").Replace('#', ' ');
         var tokens = new List<string>();
-        foreach (Match m in Token().Matches(cleaned))
+        Span<char> lower = stackalloc char[128];
+        foreach (var m in Token().EnumerateMatches(cleaned))
         {
-            var t = m.Value;
+            var t = cleaned.AsSpan(m.Index, m.Length);
             if (char.IsDigit(t[0])) tokens.Add("<num>");
-            else if (t[0] == '!' || t[0] == '?') tokens.Add(t.Length > 1 ? t[..2] : t);
-            else tokens.Add(t.ToLower(CultureInfo.InvariantCulture));
+            else if (t[0] == '!' || t[0] == '?') tokens.Add(new string(t[..Math.Min(2, t.Length)]));
+            else if (t.Length > lower.Length) tokens.Add(t.ToString().ToLowerInvariant());
+            else tokens.Add(new string(lower[..t.ToLowerInvariant(lower)]));
         }
         if (cleaned.Contains("<url>", StringComparison.Ordinal)) tokens.Add("<url>");
         if (cleaned.Contains("<user>", StringComparison.Ordinal)) tokens.Add("<user>");

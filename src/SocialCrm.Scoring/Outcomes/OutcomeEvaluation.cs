@@ -11,6 +11,10 @@ public static class OutcomeEvaluation
     public static double ValueAuc(ICustomerValueScorer scorer, IReadOnlyList<OutcomeExample> rows) =>
         ClassMetrics.RocAuc(rows.Select(r => r.PaidOff).ToList(), rows.Select(r => scorer.Score(r.Features).Score).ToList());
 
+    /// <summary>Expected calibration error of the value score read as the probability of paying off.</summary>
+    public static double ValueCalibrationError(ICustomerValueScorer scorer, IReadOnlyList<OutcomeExample> rows) =>
+        ClassMetrics.CalibrationError(rows.Select(r => r.PaidOff ? 1 : 0).ToList(), rows.Select(r => { var p = scorer.Score(r.Features).Score; return new[] { 1 - p, p }; }).ToList());
+
     /// <summary>
     /// Share of happy answers among the held-out cases, answered by the customer, whose actual reply kind is the one the advisor recommends
     /// (the replay method of off-policy evaluation: fair where agents sometimes chose the other kind, as they do).

@@ -20,13 +20,16 @@ public static class OutcomeTrainer
     public static (List<OutcomeExample> Train, List<OutcomeExample> HeldOut) Split(IEnumerable<OutcomeExample> rows) =>
         DataSplit.Split(rows, r => $"outcome:{r.Key}", 0.2);
 
+    public static bool IsHeldOut(string key) => DataSplit.IsHeldOut($"outcome:{key}", 0.2);
+
     public static (TrainedValueModel Model, OutcomeTrainingReport Report) TrainValue(IReadOnlyList<OutcomeExample> rows, string version)
     {
         Require(rows, r => r.PaidOff, "paid off");
-        var scale = Standardiser.Fit(rows.Select(r => ValueFeaturizer.Featurize(r.Features)).ToList());
-        var vectors = rows.Select(r => SparseVector.Dense(scale.Apply(ValueFeaturizer.Featurize(r.Features)))).ToList();
+        var raw = rows.Select(r => TrainedValueModel.Row(r.Features, r.ReplyKind == ReplyKindResult.Personalised)).ToList();
+        var scale = Standardiser.Fit(raw);
+        var vectors = raw.Select(x => SparseVector.Dense(scale.Apply(x))).ToList();
         var labels = rows.Select(r => r.PaidOff).ToList();
-        var (l2, model, fit) = FitBinary(rows, vectors, labels, ValueFeaturizer.Dimension);
+        var (l2, model, fit) = FitBinary(rows, vectors, labels, TrainedValueModel.Dimension);
         return (new TrainedValueModel(version, model, scale), new OutcomeTrainingReport(rows.Count, l2, fit));
     }
 

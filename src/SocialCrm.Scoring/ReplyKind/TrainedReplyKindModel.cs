@@ -51,6 +51,8 @@ public sealed class TrainedReplyKindModel(string version, LinearModel model, Sta
     public static TrainedReplyKindModel FromJson(string json)
     {
         var file = JsonSerializer.Deserialize<File>(json) ?? throw new FormatException("the reply-kind model file is empty");
+        if (file.Model.Dimension != Dimension || file.Scale.Means.Length != ValueFeaturizer.Dimension)
+            throw new FormatException($"the reply-kind model {file.Version} has {file.Model.Dimension} features; this version of SocialCrm reads {Dimension}: train it again");
         return new TrainedReplyKindModel(file.Version, file.Model.ToModel(), file.Scale);
     }
 }

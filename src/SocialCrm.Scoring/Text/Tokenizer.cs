@@ -21,6 +21,11 @@ public static partial class Tokenizer
     }
 
     /// <summary>The original tokens, case kept, for emphasis (ALL CAPS) detection.</summary>
-    public static List<string> TokenizeKeepCase(string text) =>
-        Token().Matches(Url().Replace(text, " ").Replace('#', ' ').Replace('@', ' ')).Select(m => m.Value).ToList();
+    public static List<string> TokenizeKeepCase(string text)
+    {
+        var cleaned = Url().Replace(text, " ").Replace('#', ' ').Replace('@', ' ');
+        var tokens = new List<string>();
+        foreach (var m in Token().EnumerateMatches(cleaned)) tokens.Add(cleaned.Substring(m.Index, m.Length));
+        return tokens;
+    }
 }

@@ -7,7 +7,9 @@ namespace SocialCrm.Scoring.Value;
 
 /// <summary>
 /// Customer value learned from measure-phase outcomes: the probability that engaging this customer now pays off
-/// (a happy follow-up or an accepted connection request), by logistic regression on standardised features.
+/// (a happy follow-up or an accepted connection request), by logistic regression on standardised features. The kind
+/// of reply the case got is a feature too, and a score is read as "if engaged with a personalised reply": otherwise
+/// the model would credit the customers the old rule already personalised for with the personalisation's effect.
 /// </summary>
 public sealed class TrainedValueModel(string version, LinearModel model, Standardiser scale) : ICustomerValueScorer
 {
@@ -16,7 +18,7 @@ public sealed class TrainedValueModel(string version, LinearModel model, Standar
 
     public ValueResult Score(CustomerValueFeatures features)
     {
-        var z = scale.Apply(ValueFeaturizer.Featurize(features));
+        var z = scale.Apply(Row(features, personalised: true));
         var p = LinearModel.Sigmoid(model.Scores(SparseVector.Dense(z))[0]);
         return new ValueResult(Math.Round(p, 4), Reasons(z, features));
     }
@@ -25,7 +27,7 @@ public sealed class TrainedValueModel(string version, LinearModel model, Standar
     private List<Explanation> Reasons(double[] z, CustomerValueFeatures features)
     {
         var reasons = new List<Explanation>(3);
-        foreach (var j in Enumerable.Range(0, z.Length).OrderByDescending(j => Math.Abs(model.Weights[j] * z[j])).Take(3))
+        foreach (var j in Enumerable.Range(0, ValueFeaturizer.Dimension).OrderByDescending(j => Math.Abs(model.Weights[j] * z[j])).Take(3))
         {
             var push = model.Weights[j] * z[j];
             if (Math.Abs(push) < 0.05) break;
@@ -34,6 +36,11 @@ public sealed class TrainedValueModel(string version, LinearModel model, Standar
         return reasons;
     }
 
+    public static int Dimension => ValueFeaturizer.Dimension + 1;
+
+    /// <summary>A row as trained on: the customer's features, then whether the reply was personalised.</summary>
+    public static double[] Row(CustomerValueFeatures features, bool personalised) => [.. ValueFeaturizer.Featurize(features), personalised ? 1 : 0];
+
     private sealed record File(string Version, LinearModelJson Model, Standardiser Scale);
 
     public string ToJson() => JsonSerializer.Serialize(new File(version, LinearModelJson.From(model), scale));
@@ -41,6 +48,8 @@ public sealed class TrainedValueModel(string version, LinearModel model, Standar
     public static TrainedValueModel FromJson(string json)
     {
         var file = JsonSerializer.Deserialize<File>(json) ?? throw new FormatException("the value model file is empty");
+        if (file.Model.Dimension != Dimension || file.Scale.Means.Length != Dimension)
+            throw new FormatException($"the value model {file.Version} has {file.Model.Dimension} features; this version of SocialCrm reads {Dimension}: train it again");
         return new TrainedValueModel(file.Version, file.Model.ToModel(), file.Scale);
     }
 }

@@ -21,71 +21,93 @@ public sealed record PolicyOutcome(string Policy, double HappyPerDay, double Per
 /// </summary>
 public sealed record ValueTruth(string Model, double Auc);
 
+/// <summary>A case as the analyse stage briefed it, with the simulator's truth about its customer and post.</summary>
+public sealed record BriefedCase(SimulatedCustomer Customer, CustomerValueFeatures Features, string TrueIntent);
+
 /// <summary>
-/// Simulated days of cases, briefed as the analyse stage would brief them, on which reply-kind policies spend a daily
-/// budget of personalised replies. Outcomes are the expected happy customers under the simulator's truth
-/// (CustomerResponse), so policies are compared without sampling noise. Every policy sees the same cases; customer
-/// histories evolve as under standard replies for all of them.
+/// Days of cases on which reply-kind policies spend a daily budget of personalised replies. Outcomes are the expected
+/// happy customers under the simulator's truth (CustomerResponse), so policies are compared without sampling noise,
+/// and every policy sees the same cases. The cases either come from the simulated world directly (Generate) or are
+/// the briefs the pipeline wrote (replayed by the evaluate command).
 /// </summary>
 public static class SimulatedDays
 {
-    private sealed record DayCase(CustomerValueFeatures Features, double Value, ReplyKindResult Advice, ReplyKindResult Rule, double TrueValue, string TrueIntent);
+    private sealed record DayCase(BriefedCase Case, ReplyKindResult Advice, ReplyKindResult Rule)
+    {
+        public double Gain => CustomerResponse.Gain(Case.Customer.TrueValue, Case.TrueIntent);
+    }
 
-    public static (IReadOnlyList<PolicyOutcome> Policies, IReadOnlyList<ValueTruth> Value) Run(SimulatedWorld world, DayScorers scorers, int days, int casesPerDay,
-        int budget, IProgress<int>? progress = null)
+    /// <summary>
+    /// Posts from the world, briefed with the given sentiment and intent scorers; customer histories evolve as under
+    /// standard replies (every policy must see the same cases).
+    /// </summary>
+    public static List<BriefedCase> Generate(SimulatedWorld world, DayScorers scorers, int days, int casesPerDay)
     {
         var detector = new StopwordLanguageDetector();
-        var formula = new ValueFormulaBaseline();
-        var rule = new ReplyKindBaseline();
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var history = new Dictionary<SimulatedCustomer, (DateTimeOffset FirstSeen, RelationshipStatus Status, List<(DateTimeOffset At, string Intent)> Posts)>();
+        var cases = new List<BriefedCase>(days * casesPerDay);
+        for (var n = 0; n < days * casesPerDay; n++)
+        {
+            var now = start.AddSeconds(86_400.0 * n / casesPerDay);
+            var (signal, customer, trueIntent) = world.NextPost(now);
+            var text = new AnalysedText(signal.Text!);
+            text.Language = detector.Detect(text);
+            var sentiment = scorers.Sentiment.Score(text);
+            var intent = scorers.Intent.Classify(text).Label;
+            if (!history.TryGetValue(customer, out var h)) history[customer] = h = (now, RelationshipStatus.Stranger, []);
+            var recent = h.Posts.Where(p => p.At >= now.AddDays(-30)).ToList();
+            cases.Add(new BriefedCase(customer, new CustomerValueFeatures(customer.LifetimeRevenue, (now - h.FirstSeen).TotalDays, recent.Count,
+                recent.Count(p => p.Intent == IntentResult.Complaint), customer.Followers, (int)h.Status, sentiment.Score, intent, customer.Platform), trueIntent));
+            h.Posts.Add((now, intent));
+            history[customer] = h with { Status = RelationshipLadder.Next(h.Status, true, sentiment.Score, false, recent.Count) };
+        }
+        return cases;
+    }
+
+    public static (IReadOnlyList<PolicyOutcome> Policies, IReadOnlyList<ValueTruth> Value) Run(IReadOnlyList<BriefedCase> briefed, ICustomerValueScorer valueScorer,
+        IReplyKindAdvisor advisor, int casesPerDay, int budget, IProgress<int>? progress = null)
+    {
+        var formula = new ValueFormulaBaseline();
+        var rule = new ReplyKindBaseline();
         var totals = new Dictionary<string, (double Happy, double Personalised)>();
         var modelThreshold = 0.0;
         var valueScores = new Dictionary<SimulatedCustomer, List<(double Model, double Formula)>>();
+        var days = briefed.Count / casesPerDay;
 
         for (var day = 0; day < days; day++)
         {
             var cases = new List<DayCase>(casesPerDay);
-            for (var i = 0; i < casesPerDay; i++)
+            foreach (var c in briefed.Skip(day * casesPerDay).Take(casesPerDay))
             {
-                var now = start.AddDays(day).AddSeconds(86_400.0 * i / casesPerDay);
-                var (signal, customer, trueIntent) = world.NextPost(now);
-                var text = new AnalysedText(signal.Text!);
-                text.Language = detector.Detect(text);
-                var sentiment = scorers.Sentiment.Score(text);
-                var intent = scorers.Intent.Classify(text).Label;
-                if (!history.TryGetValue(customer, out var h)) history[customer] = h = (now, RelationshipStatus.Stranger, []);
-                var recent = h.Posts.Where(p => p.At >= now.AddDays(-30)).ToList();
-                var features = new CustomerValueFeatures(customer.LifetimeRevenue, (now - h.FirstSeen).TotalDays, recent.Count, recent.Count(p => p.Intent == IntentResult.Complaint),
-                    customer.Followers, (int)h.Status, sentiment.Score, intent, customer.Platform);
-                var value = scorers.Value.Score(features).Score;
-                if (!valueScores.TryGetValue(customer, out var scores)) valueScores[customer] = scores = [];
-                scores.Add((value, formula.Score(features).Score));
-                cases.Add(new DayCase(features, value, scorers.ReplyKind.Recommend(features, value), rule.Recommend(features, formula.Score(features).Score), customer.TrueValue, trueIntent));
-                h.Posts.Add((now, intent));
-                history[customer] = h with { Status = RelationshipLadder.Next(h.Status, true, sentiment.Score, false, recent.Count) };
+                var value = valueScorer.Score(c.Features).Score;
+                var formulaValue = formula.Score(c.Features).Score;
+                if (!valueScores.TryGetValue(c.Customer, out var scores)) valueScores[c.Customer] = scores = [];
+                scores.Add((value, formulaValue));
+                cases.Add(new DayCase(c, advisor.Recommend(c.Features, value), rule.Recommend(c.Features, formulaValue)));
             }
 
-            void Score(string policy, Func<DayCase, int, bool> personalise)
+            void Score(string policy, Func<DayCase, int, double, bool> personalise)
             {
                 var used = 0;
                 var happy = 0.0;
-                foreach (var c in cases)
+                for (var i = 0; i < cases.Count; i++)
                 {
-                    var p = personalise(c, used);
+                    var c = cases[i];
+                    var p = personalise(c, used, (double)i / cases.Count);
                     if (p) used++;
-                    happy += CustomerResponse.HappyProbability(p, c.TrueValue, c.TrueIntent);
+                    happy += CustomerResponse.HappyProbability(p, c.Case.Customer.TrueValue, c.Case.TrueIntent);
                 }
                 var t = totals.GetValueOrDefault(policy);
                 totals[policy] = (t.Happy + happy, t.Personalised + used);
             }
-            var oracle = cases.OrderByDescending(c => CustomerResponse.Gain(c.TrueValue, c.TrueIntent)).Take(budget).ToHashSet();
-            Score("oracle (knows the truth, whole day in view)", (c, _) => oracle.Contains(c));
-            Score("always standard", (_, _) => false);
-            Score("always personalised, first come", (_, used) => used < budget);
-            Score("baseline rule, first come", (c, used) => new ReplyBudget(budget, 0).Personalise(c.Rule, used));
+            var oracle = cases.OrderByDescending(c => c.Gain).Take(budget).ToHashSet();
+            Score("oracle (knows the truth, whole day in view)", (c, _, _) => oracle.Contains(c));
+            Score("always standard", (_, _, _) => false);
+            Score("always personalised, first come", (_, used, _) => used < budget);
+            Score("baseline rule, first come", (c, used, _) => new ReplyBudget(budget, 0).Personalise(c.Rule, used));
             var todays = new ReplyBudget(budget, modelThreshold);
-            Score($"{scorers.ReplyKind.ModelName} with the budget", (c, used) => todays.Personalise(c.Advice, used));
+            Score($"{advisor.ModelName} with the budget", (c, used, dayFraction) => todays.Personalise(c.Advice, used, dayFraction));
             modelThreshold = ReplyBudget.ThresholdFrom(cases.Select(c => c.Advice.Gain ?? (c.Advice.Kind == ReplyKindResult.Personalised ? 1 : 0)), budget);
             progress?.Report(day + 1);
         }
@@ -100,7 +122,7 @@ public static class SimulatedDays
         var top = customers.Select(c => c.TrueValue >= cut).ToList();
         IReadOnlyList<ValueTruth> truth =
         [
-            new(scorers.Value.ModelName, ClassMetrics.RocAuc(top, customers.Select(c => valueScores[c].Average(v => v.Model)).ToList())),
+            new(valueScorer.ModelName, ClassMetrics.RocAuc(top, customers.Select(c => valueScores[c].Average(v => v.Model)).ToList())),
             new(formula.ModelName, ClassMetrics.RocAuc(top, customers.Select(c => valueScores[c].Average(v => v.Formula)).ToList())),
         ];
         return (policies, truth);

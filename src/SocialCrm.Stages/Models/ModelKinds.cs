@@ -29,5 +29,12 @@ public static class ModelKinds
         _ => throw Unknown(kind),
     };
 
+    /// <summary>The model, or null when the stored one no longer fits this version's features (FormatException).</summary>
+    public static object? TryFromJson(string kind, string json)
+    {
+        try { return FromJson(kind, json); }
+        catch (FormatException) { return null; }
+    }
+
     public static ArgumentException Unknown(string kind) => new($"unknown model kind '{kind}' (expected {string.Join(", ", All)})");
 }

@@ -41,9 +41,11 @@ public sealed class ModelRegistry(IServiceScopeFactory scopes, ILogger<ModelRegi
             lock (_lock)
                 if (_current[kind].Version == version) continue;
             var scorer = version is null ? ModelKinds.Baseline(kind)
-                : ModelKinds.FromJson(kind, await db.TrainedModels.AsNoTracking().Where(m => m.Kind == kind && m.Version == version).Select(m => m.ModelJson).SingleAsync(ct));
-            lock (_lock) _current[kind] = (version, scorer);
-            log.LogInformation("{Kind} model now {Version}", kind, version ?? "baseline");
+                : ModelKinds.TryFromJson(kind, await db.TrainedModels.AsNoTracking().Where(m => m.Kind == kind && m.Version == version).Select(m => m.ModelJson).SingleAsync(ct));
+            if (scorer is null)
+                log.LogWarning("the active {Kind} model {Version} was made for other features; the baseline scores until it is trained again", kind, version);
+            lock (_lock) _current[kind] = (version, scorer ?? ModelKinds.Baseline(kind));
+            log.LogInformation("{Kind} model now {Version}", kind, scorer is null ? "baseline" : version);
         }
     }
 }

@@ -50,7 +50,7 @@ public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes)
         var (newAuc, currentAuc) = (OutcomeEvaluation.ValueAuc(value, heldOut), OutcomeEvaluation.ValueAuc(currentValue, heldOut));
         results.Add(await SaveAsync(ModelKinds.Value, version, value.ModelName, value.ToJson(), "AUC (paid off)", newAuc, currentValue.ModelName, currentAuc,
             $"{train.Count} measured cases, {train.Count(r => r.PaidOff)} paid off; L2 {valueReport.L2:g2}",
-            new { heldOut = heldOut.Count, auc = newAuc, currentAuc, l2 = valueReport.L2 }, ct));
+            new { heldOut = heldOut.Count, auc = newAuc, currentAuc, calibrationError = OutcomeEvaluation.ValueCalibrationError(value, heldOut), l2 = valueReport.L2 }, ct));
 
         var (reply, replyReport) = OutcomeTrainer.TrainReplyKind(train, version);
         var currentReply = (IReplyKindAdvisor)await CurrentAsync(ModelKinds.ReplyKind, ct);
@@ -62,8 +62,9 @@ public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes)
         return results;
     }
 
+    /// <summary>The active version, or the baseline when there is none or it was made by an older SocialCrm that read other features.</summary>
     private async Task<object> CurrentAsync(string kind, CancellationToken ct) =>
-        await store.ActiveJsonAsync(kind, ct) is { } json ? ModelKinds.FromJson(kind, json) : ModelKinds.Baseline(kind);
+        await store.ActiveJsonAsync(kind, ct) is { } json ? ModelKinds.TryFromJson(kind, json) ?? ModelKinds.Baseline(kind) : ModelKinds.Baseline(kind);
 
     private async Task<TrainingResult> SaveAsync(string kind, string version, string modelName, string json, string metric, double newValue,
         string current, double currentValue, string trainingData, object figures, CancellationToken ct)

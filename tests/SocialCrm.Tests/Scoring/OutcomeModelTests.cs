@@ -62,8 +62,8 @@ public class OutcomeModelTests
     public void On_simulated_days_the_budgeted_policy_reaches_90_percent_of_the_oracle()
     {
         var world = new SimulatedWorld(new SimulationOptions { Customers = 1000, Seed = 9 });
-        var (policies, truth) = SimulatedDays.Run(world, new DayScorers(new LexiconSentimentBaseline(), new KeywordIntentBaseline(), _value, _reply),
-            days: 8, casesPerDay: 150, budget: 30);
+        var days = SimulatedDays.Generate(world, new DayScorers(new LexiconSentimentBaseline(), new KeywordIntentBaseline(), _value, _reply), days: 8, casesPerDay: 150);
+        var (policies, truth) = SimulatedDays.Run(days, _value, _reply, casesPerDay: 150, budget: 30);
         foreach (var p in policies) TestContext.Out.WriteLine($"{p.Policy}: {p.HappyPerDay:0.0} happy/day, {p.PersonalisedPerDay:0.0} personalised, {p.ShareOfOracle:P1} of oracle, {p.ShareOfOracleLift:P1} of its gain");
         foreach (var t in truth) TestContext.Out.WriteLine($"{t.Model}: AUC {t.Auc:0.000} against TrueValue");
         var model = policies.Single(p => p.Policy.StartsWith(_reply.ModelName));

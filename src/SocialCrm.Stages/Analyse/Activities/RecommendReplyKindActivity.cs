@@ -7,7 +7,7 @@ namespace SocialCrm.Stages.Analyse.Activities;
 /// Recommends a personalised or a standard reply (reply.kind, reply.reason, reply.gain), spending the agents' daily
 /// budget of personalised replies on the cases where the advisor expects them to gain most.
 /// </summary>
-public sealed class RecommendReplyKindActivity(IReplyKindAdvisor advisor, ReplyBudgetTracker budgets) : IActivity
+public sealed class RecommendReplyKindActivity(IReplyKindAdvisor advisor, ReplyBudgetTracker budgets, TimeProvider clock) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
         "RecommendReplyKind", "Recommends a personalised or standard reply.", ["Personalised", "Standard"]);
@@ -16,7 +16,7 @@ public sealed class RecommendReplyKindActivity(IReplyKindAdvisor advisor, ReplyB
     {
         var advice = advisor.Recommend(ValueFeaturesOf.Read(context), context.Number("value.score"));
         var (budget, used) = await budgets.TodayAsync(context.CancellationToken);
-        var personalise = budget.Personalise(advice, used);
+        var personalise = budget.Personalise(advice, used, clock.GetUtcNow().UtcDateTime.TimeOfDay / TimeSpan.FromDays(1));
         var reason = personalise || advice.Kind == ReplyKindResult.Standard ? advice.Reason
             : used >= budget.PerDay ? $"{advice.Reason}; but the day's budget of {budget.PerDay} personalised replies is spent"
             : $"{advice.Reason}; below the day's bar of {budget.Threshold * 100:0} points for a personalised reply";

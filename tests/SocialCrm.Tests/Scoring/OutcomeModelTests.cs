@@ -42,9 +42,9 @@ public class OutcomeModelTests
     }
 
     [Test]
-    public void Value_beats_the_formula_on_held_out_cases_and_explains_itself()
+    public void Value_is_a_calibrated_probability_that_grows_with_the_customer_and_explains_itself()
     {
-        Assert.That(OutcomeEvaluation.ValueAuc(_value, _heldOut), Is.GreaterThan(OutcomeEvaluation.ValueAuc(new ValueFormulaBaseline(), _heldOut)));
+        Assert.That(OutcomeEvaluation.ValueCalibrationError(_value, _heldOut), Is.LessThan(0.05), "read as the probability of paying off");
         var result = _value.Score(Customer(5000, 30000, "complaint", -0.6));
         Assert.That(result.Score, Is.GreaterThan(_value.Score(Customer(0, 20, "other", 0)).Score));
         Assert.That(result.Reasons.Select(r => r.Reason), Has.Some.Contains("lifetime revenue 5000 €").Or.Some.Contains("30000 followers"));

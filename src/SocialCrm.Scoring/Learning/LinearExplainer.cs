@@ -25,12 +25,7 @@ public static class LinearExplainer
         return false;
     }
 
-    public static double Push(LinearModel model, int predicted, NamedFeature feature)
-    {
-        var mean = 0.0;
-        for (var c = 0; c < model.Outputs; c++) mean += model.Weight(c, feature.Index);
-        return (model.Weight(predicted, feature.Index) - mean / model.Outputs) * feature.Value;
-    }
+    public static double Push(LinearModel model, int predicted, NamedFeature feature) => model.Lead(predicted, feature.Index) * feature.Value;
 
     /// <summary>
     /// "label: 'still broken'" for the word and word-pair features that pushed most, with their push. Only the few

@@ -51,6 +51,16 @@ public sealed class LinearModel(int outputs, int dimension, double[] weights, do
         return scores;
     }
 
+    /// <summary>How far feature index pushes output k above the outputs' mean, per unit of the feature (for explanations).</summary>
+    public double Lead(int output, int index)
+    {
+        var w = _byFeature ??= ByFeature();
+        var offset = index * Outputs;
+        var sum = 0.0;
+        for (var k = 0; k < Outputs; k++) sum += w[offset + k];
+        return w[offset + output] - sum / Outputs;
+    }
+
     private float[] ByFeature()
     {
         var w = new float[Weights.Length];

@@ -18,9 +18,13 @@ public static class OutcomeTrainer
 
     /// <summary>The fixed held-out part: a fifth of the cases, by a stable hash of the case key.</summary>
     public static (List<OutcomeExample> Train, List<OutcomeExample> HeldOut) Split(IEnumerable<OutcomeExample> rows) =>
-        DataSplit.Split(rows, r => $"outcome:{r.Key}", 0.2);
+        DataSplit.Split(rows, r => SplitKey(r.Key), HeldOutShare);
 
-    public static bool IsHeldOut(string key) => DataSplit.IsHeldOut($"outcome:{key}", 0.2);
+    /// <summary>Whether the case with this key is in the held-out part (evaluation replays only those).</summary>
+    public static bool IsHeldOut(string key) => DataSplit.IsHeldOut(SplitKey(key), HeldOutShare);
+
+    private const double HeldOutShare = 0.2;
+    private static string SplitKey(string key) => $"outcome:{key}";
 
     public static (TrainedValueModel Model, OutcomeTrainingReport Report) TrainValue(IReadOnlyList<OutcomeExample> rows, string version)
     {

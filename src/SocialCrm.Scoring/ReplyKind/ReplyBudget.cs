@@ -24,11 +24,14 @@ public sealed record ReplyBudget(int PerDay, double Threshold)
     /// <summary>Aim a little below the PerDay-th best case: days vary, and budget left over at midnight is lost.</summary>
     public const double Headroom = 1.2;
 
+    /// <summary>Which of the day's best gains sets the next day's bar.</summary>
+    public static int Rank(int perDay) => (int)Math.Ceiling(perDay * Headroom);
+
     /// <summary>The threshold for tomorrow from today's gains: the (Headroom × PerDay)-th largest, or 0 when fewer cases came.</summary>
     public static double ThresholdFrom(IEnumerable<double> gains, int perDay)
     {
         if (perDay <= 0) return 0;
-        var rank = (int)Math.Ceiling(perDay * Headroom);
+        var rank = Rank(perDay);
         var best = gains.OrderDescending().Take(rank).ToList();
         return best.Count < rank ? 0 : Math.Max(0, best[^1]);
     }

@@ -23,7 +23,7 @@ public sealed class ReplyBudgetTracker(CrmDbContext db, ModelSettings settings, 
         {
             var yesterday = today.AddDays(-1);
             var gains = await db.CaseBriefs.AsNoTracking().Where(b => b.CreatedAt >= yesterday && b.CreatedAt < today && b.ReplyGain != null)
-                .OrderByDescending(b => b.ReplyGain).Take((int)Math.Ceiling(perDay * ReplyBudget.Headroom)).Select(b => b.ReplyGain!.Value).ToListAsync(ct);
+                .OrderByDescending(b => b.ReplyGain).Take(ReplyBudget.Rank(perDay)).Select(b => b.ReplyGain!.Value).ToListAsync(ct);
             thresholds.ByDay[today] = threshold = ReplyBudget.ThresholdFrom(gains, perDay);
         }
         return (new ReplyBudget(perDay, threshold), used);

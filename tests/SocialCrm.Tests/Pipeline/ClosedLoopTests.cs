@@ -1,6 +1,13 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCrm.Domain.Cases;
+using SocialCrm.Domain.Customers;
+using SocialCrm.Domain.Measure;
+using SocialCrm.Domain.Signals;
+using SocialCrm.Persistence;
+using SocialCrm.Simulation;
+using SocialCrm.Simulation.Evaluation;
 using SocialCrm.Persistence.Configuration;
 using SocialCrm.Stages.Act.RecordAction;
 using SocialCrm.Stages.Hosting;
@@ -88,6 +95,51 @@ public class ClosedLoopTests
             Assert.That(brief.FeaturesJson, Does.Contain("\"followers\":4000"), "kept for the next training");
             Assert.That(brief.ReasonsJson, Does.Contain("points of happy outcomes expected"));
         });
+    }
+
+    [Test]
+    public async Task The_schedule_retrains_from_measured_cases_and_the_stages_follow_what_it_promotes()
+    {
+        await using var store = await TestStore.CreateAsync(DatabaseOptions.Sqlite);
+        var options = PipelineHost.Options(store.Options, BusOptions.InMemory);
+        options.Models.RetrainEveryHours = 1.0 / 3600; // every second
+        await using var host = await PipelineHost.CreateAsync(options);
+
+        // Measured cases as the stages leave them (signal, case, brief with its features, metrics), with outcomes drawn
+        // from the simulator's truth; written straight to the store, so only the schedule is under test.
+        var examples = SimulatedOutcomes.Examples(new SimulatedWorld(new SimulationOptions { Customers = 500, Seed = 3 }), 600, new Random(2));
+        await host.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CrmDbContext>();
+            var now = DateTime.UtcNow;
+            foreach (var e in examples)
+            {
+                var customer = new Customer { DisplayName = e.Key, FirstSeenAt = now };
+                var signal = new Signal { Platform = "x", PlatformPostId = e.Key, AuthorHandle = e.Key, Text = "…", PostedAt = now, ReceivedAt = now, CustomerId = customer.Id };
+                var @case = new Case { SignalId = signal.Id, CustomerId = customer.Id, Status = CaseStatus.Measured, CreatedAt = now, SlaDueAt = now, ReplyKind = e.ReplyKind };
+                db.AddRange(customer, signal, @case);
+                db.CaseBriefs.Add(new CaseBrief { CaseId = @case.Id, ValueScore = e.Value, CreatedAt = now, FeaturesJson = JsonSerializer.Serialize(e.Features, JsonSerializerOptions.Web) });
+                db.CaseMetrics.Add(new CaseMetrics
+                {
+                    CaseId = @case.Id, CustomerId = customer.Id, Action = "replied", ReplyKind = e.ReplyKind, MeasuredAt = now,
+                    SentimentAfter = e.FollowedUp ? (e.Happy ? 0.6 : -0.5) : null, ConnectionOutcome = e.PaidOff && !e.Happy ? ConnectionAnswers.Accepted : "none",
+                });
+            }
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        // The stages score with whatever the schedule made active (or the baselines, if nothing beat them).
+        var registry = host.Services.GetRequiredService<ModelRegistry>();
+        await host.EventuallyAsync("a value and a reply-kind version stored, and the stages on the active ones", async db =>
+        {
+            if (await db.TrainedModels.Select(m => m.Kind).Distinct().CountAsync() < 2) return false;
+            var active = await db.TrainedModels.Where(m => m.IsActive).ToDictionaryAsync(m => m.Kind, m => m.Version);
+            return registry.Value.ModelName == (active.TryGetValue(ModelKinds.Value, out var v) ? $"value-lr-{v}" : "baseline-formula-1")
+                && registry.ReplyKind.ModelName == (active.TryGetValue(ModelKinds.ReplyKind, out var r) ? $"replykind-lr-{r}" : "baseline-rule-1");
+        }, 30);
+        var stored = await host.QueryAsync(db => db.TrainedModels.Where(m => m.Kind == ModelKinds.ReplyKind).Select(m => m.TrainingData).FirstAsync());
+        Assert.That(stored, Does.Contain("answered replies"), "stored with what it learned from");
     }
 
     [Test]

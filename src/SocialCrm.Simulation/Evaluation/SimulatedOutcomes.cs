@@ -8,7 +8,8 @@ namespace SocialCrm.Simulation.Evaluation;
 
 /// <summary>
 /// Measured cases drawn straight from the simulator's truth, without running the stages: for tests of the outcome
-/// trainers and for the scoring bench. Reply kinds are chosen at random, so both kinds are seen for every customer.
+/// trainers and for the scoring bench. Reply kinds are chosen at random, whatever the brief recommended, so both
+/// kinds are seen for every customer.
 /// </summary>
 public static class SimulatedOutcomes
 {
@@ -27,7 +28,9 @@ public static class SimulatedOutcomes
             var followedUp = random.NextDouble() < 0.55;
             var happy = followedUp && random.NextDouble() < CustomerResponse.HappyProbability(personalised, customer.TrueValue, trueIntent);
             var accepted = random.NextDouble() < 0.3 && random.NextDouble() < CustomerResponse.AcceptProbability(customer.TrueValue);
-            examples.Add(new OutcomeExample($"sim-{i}", features, 0, personalised ? ReplyKindResult.Personalised : ReplyKindResult.Standard, followedUp, happy, happy || accepted));
+            var recommended = random.NextDouble() < 0.5 ? ReplyKindResult.Personalised : ReplyKindResult.Standard;
+            examples.Add(new OutcomeExample($"sim-{i}", features, 0, recommended, personalised ? ReplyKindResult.Personalised : ReplyKindResult.Standard,
+                followedUp, happy, happy || accepted));
         }
         return examples;
     }

@@ -54,11 +54,10 @@ public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes)
 
         var (reply, replyReport) = OutcomeTrainer.TrainReplyKind(train, version);
         var currentReply = (IReplyKindAdvisor)await CurrentAsync(ModelKinds.ReplyKind, ct);
-        var (newRate, newMatched) = OutcomeEvaluation.MatchedHappyRate(reply, heldOut);
-        var (currentRate, currentMatched) = OutcomeEvaluation.MatchedHappyRate(currentReply, heldOut);
-        results.Add(await SaveAsync(ModelKinds.ReplyKind, version, reply.ModelName, reply.ToJson(), "happy rate where followed", newRate, currentReply.ModelName, currentRate,
+        var (newUplift, currentUplift) = (OutcomeEvaluation.UpliftCurve(reply, heldOut), OutcomeEvaluation.UpliftCurve(currentReply, heldOut));
+        results.Add(await SaveAsync(ModelKinds.ReplyKind, version, reply.ModelName, reply.ToJson(), "uplift of personalising in its top 10–50%", newUplift, currentReply.ModelName, currentUplift,
             $"{replyReport.Rows} answered replies ({train.Count(r => r.FollowedUp && r.ReplyKind == ReplyKindResult.Personalised)} personalised), {train.Count(r => r.FollowedUp && r.Happy)} happy; L2 {replyReport.L2:g2}",
-            new { heldOut = heldOut.Count, newRate, newMatched, currentRate, currentMatched, l2 = replyReport.L2 }, ct));
+            new { heldOut = heldOut.Count, uplift = newUplift, currentUplift, l2 = replyReport.L2 }, ct));
         return results;
     }
 

@@ -20,13 +20,13 @@ public sealed class OutcomeExamples(CrmDbContext db)
     {
         var rows = await db.CaseMetrics.AsNoTracking().Where(m => m.Action == "replied" && m.ReplyKind != null)
             .Join(db.CaseBriefs.Where(b => b.FeaturesJson != null), m => m.CaseId, b => b.CaseId,
-                (m, b) => new { m.CaseId, b.FeaturesJson, b.ValueScore, m.ReplyKind, m.SentimentAfter, m.ConnectionOutcome })
+                (m, b) => new { m.CaseId, b.FeaturesJson, b.ValueScore, b.RecommendedReplyKind, m.ReplyKind, m.SentimentAfter, m.ConnectionOutcome })
             .ToListAsync(ct);
         return rows.Select(r =>
         {
             var happy = r.SentimentAfter >= HappySentiment;
             return new OutcomeExample(r.CaseId.ToString(), JsonSerializer.Deserialize<CustomerValueFeatures>(r.FeaturesJson!, JsonSerializerOptions.Web)!,
-                r.ValueScore, r.ReplyKind!, r.SentimentAfter is not null, happy, happy || r.ConnectionOutcome == ConnectionAnswers.Accepted);
+                r.ValueScore, r.RecommendedReplyKind, r.ReplyKind!, r.SentimentAfter is not null, happy, happy || r.ConnectionOutcome == ConnectionAnswers.Accepted);
         }).ToList();
     }
 }

@@ -26,42 +26,24 @@ public static class TrainCommand
                 AnsiConsole.MarkupLine($"[red]No rated data at {Markup.Escape(folder)}[/] (give --data)");
                 return 2;
             }
-            var (train, heldOut) = SentimentEvaluation.Split(RatedText.ReadGroundTruth(folder));
-            var version = DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+            using var host = await CliHost.CreateAsync(GlobalOptions.Read(result), ct: ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            var rows = RatedText.ReadGroundTruth(folder);
             var clock = Stopwatch.StartNew();
-            var (model, report) = AnsiConsole.Status().Start($"training on {train.Count} rated texts…", _ => SentimentTrainer.Train(train, version));
+            var (trained, model) = await AnsiConsole.Status().StartAsync($"training on the rated texts of {Markup.Escape(folder)}…",
+                _ => scope.ServiceProvider.GetRequiredService<ModelTraining>().TrainSentimentAsync(rows, NewVersion(), ct));
+            var (figures, report) = (SentimentTrainingFigures)trained.Figures;
             Console.WriteLine($"trained in {clock.Elapsed.TotalSeconds:0.0} s: classifier L2 {report.ClassifierL2:g2} ({report.Classifier.Iterations} iterations, {report.Classifier.Stop}), " +
-                                   $"graded L2 {report.RegressorL2:g2} ({report.Regressor.Iterations} iterations, {report.Regressor.Stop})");
+                              $"graded L2 {report.RegressorL2:g2} ({report.Regressor.Iterations} iterations, {report.Regressor.Stop})");
 
             var table = new Table().Title("Held-out fifth of each set (3 classes: rating < -0.5, > 0.5, else neutral)")
                 .AddColumns("set", "model", "rows", "Pearson r", "macro F1", "accuracy", "log loss", "calibration error");
-            var baseline = new LexiconSentimentBaseline();
-            foreach (var group in heldOut.GroupBy(r => r.Source))
-                foreach (ISentimentScorer scorer in new ISentimentScorer[] { baseline, model })
-                {
-                    var f = SentimentEvaluation.Evaluate(scorer, group.Key, group.ToList());
-                    table.AddRow(f.Source, f.Model, $"{f.Rows}", $"{f.R:0.000}", $"{f.MacroF1:0.000}", $"{f.Accuracy:0.000}",
-                        f.LogLoss is { } l ? $"{l:0.000}" : "–", f.CalibrationError is { } c ? $"{c:0.000}" : "–");
-                }
+            foreach (var f in figures.OrderBy(f => f.Source != "tweets").ThenBy(f => f.Source).ThenBy(f => f.Model != "baseline-lexicon-1"))
+                table.AddRow(f.Source, f.Model, $"{f.Rows}", $"{f.R:0.000}", $"{f.MacroF1:0.000}", $"{f.Accuracy:0.000}",
+                    f.LogLoss is { } l ? $"{l:0.000}" : "–", f.CalibrationError is { } c ? $"{c:0.000}" : "–");
             table.AddRow("tweets", "VADER (published, all tweets)", "4200", "0.881", "0.96 (paper's F1)", "–", "–", "–");
             AnsiConsole.Write(table);
-
-            // Promote only a model that does better on held-out tweets than what the stages use now.
-            using var host = await CliHost.CreateAsync(GlobalOptions.Read(result), ct: ct);
-            await using var scope = host.Services.CreateAsyncScope();
-            var store = scope.ServiceProvider.GetRequiredService<ModelStore>();
-            var tweets = heldOut.Where(r => r.Source == "tweets").ToList();
-            var activeJson = await store.ActiveJsonAsync(ModelKinds.Sentiment, ct);
-            ISentimentScorer current = activeJson is null ? baseline : TrainedSentimentModel.FromJson(activeJson);
-            var currentR = SentimentEvaluation.Evaluate(current, "tweets", tweets).R;
-            var figures = heldOut.GroupBy(r => r.Source).Select(g => SentimentEvaluation.Evaluate(model, g.Key, g.ToList())).ToList();
-            var newR = figures.Single(f => f.Source == "tweets").R;
-            var promote = newR > currentR;
-            await store.SaveAsync(ModelKinds.Sentiment, version, model.ToJson(), JsonSerializer.Serialize(figures),
-                $"VADER ground truth without its held-out fifth: {train.Count} rows (tweets count {SentimentTrainer.TweetWeight}x, movie reviews, NYT editorials)", promote, ct);
-            AnsiConsole.MarkupLine(promote
-                ? $"[green]{model.ModelName} is now active[/]: held-out tweets r {newR:0.000} against {currentR:0.000} for {Markup.Escape(current.ModelName)}"
-                : $"[yellow]{model.ModelName} stored but not promoted[/]: held-out tweets r {newR:0.000}, not better than {currentR:0.000} for {Markup.Escape(current.ModelName)}");
+            Report(trained);
 
             if (result.GetValue(output) is { } file)
             {

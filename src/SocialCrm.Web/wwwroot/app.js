@@ -60,7 +60,8 @@ function renderInbox(cases) {
 function figures(metrics) {
   if (metrics == null) return '–';
   if (Array.isArray(metrics)) return metrics.map(f => `${esc(f.Source ?? f.source)}: r ${(f.R ?? f.r)?.toFixed(3)}`).join(', ');
-  if (metrics.Figures) return metrics.Figures.filter(f => f.Model.startsWith('intent-lr')).map(f => `${esc(f.Language)} macro F1 ${f.MacroF1.toFixed(3)}`).join(', ');
+  if (metrics.Figures) return metrics.Figures.filter(f => !f.Model.startsWith('baseline'))
+    .map(f => f.Language ? `${esc(f.Language)} macro F1 ${f.MacroF1.toFixed(3)}` : `${esc(f.Source)} r ${f.R.toFixed(3)}`).join(', ');
   return Object.entries(metrics).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${esc(k)} ${Number.isInteger(v) ? v : v.toFixed(3)}`).join(', ');
 }
 

@@ -21,4 +21,9 @@ public static class CustomerResponse
 
     /// <summary>Connection requests are accepted more often by customers who value the company.</summary>
     public static double AcceptProbability(double trueValue) => 0.3 + 0.6 * trueValue;
+
+    /// <summary>
+    /// Buying again soon after a reply: mostly who the customer is (their TrueValue), a little how the exchange went.
+    /// </summary>
+    public static double BuyAgainProbability(double trueValue, bool happy) => 0.02 + 0.4 * trueValue + (happy ? 0.08 : 0);
 }

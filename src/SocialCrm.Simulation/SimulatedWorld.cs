@@ -16,6 +16,8 @@ public sealed class SimulatedWorld
     {
         Randomizer.Seed = new Random(options.Seed);
         _faker = new Faker("en") { Random = new Randomizer(options.Seed) };
+        // Tenure has a generator of its own, so the rest of a seeded world stays as it was before tenure existed.
+        var tenure = new Random(options.Seed + 1);
         Customers = Enumerable.Range(0, options.Customers).Select(i =>
         {
             var name = _faker.Name.FullName();
@@ -32,6 +34,7 @@ public sealed class SimulatedWorld
                 LifetimeRevenue = revenue,
                 Consent = _faker.Random.Double() < 0.4,
                 TrueValue = Math.Round(trueValue, 3),
+                CustomerForDays = Math.Round(Math.Exp(tenure.NextDouble() * Math.Log(2500)), 1),
             };
         }).ToList();
         ByHandle = Customers.ToDictionary(c => (c.Platform, c.Handle));
@@ -43,6 +46,12 @@ public sealed class SimulatedWorld
     public double NextDouble()
     {
         lock (_lock) return _faker.Random.Double();
+    }
+
+    /// <summary>What a repeat order is worth: mostly small, sometimes a few hundred euros.</summary>
+    public double NextOrderValue()
+    {
+        lock (_lock) return Math.Round(Math.Exp(_faker.Random.Double(2.5, 6)), 2);
     }
 
     public SignalInput NextSignal(DateTimeOffset now) => NextPost(now).Signal;

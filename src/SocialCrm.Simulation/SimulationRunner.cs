@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCrm.Domain.Cases;
+using SocialCrm.Domain.Customers;
 using SocialCrm.Persistence;
+using SocialCrm.Persistence.Configuration;
 using SocialCrm.Stages.Act.RecordAction;
 using SocialCrm.Stages.Listen.Ingest;
 using SocialCrm.Stages.Measure.AnswerConnection;
@@ -10,11 +12,13 @@ namespace SocialCrm.Simulation;
 
 /// <summary>
 /// One tick of the simulated world: customers post, the CRM back office syncs what it knows of them, agents work
-/// the inbox, and customers answer our replies and connection requests — so all four stages run unattended.
+/// the inbox, and customers answer our replies and connection requests, and some buy again — so all four stages run
+/// unattended.
 /// </summary>
 public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulatedWorld world, SimulationOptions options, TimeProvider clock)
 {
     private readonly HashSet<Guid> _considered = [];
+    private bool _synced;
 
     public async Task<Guid> PostSignalAsync(CancellationToken ct)
     {
@@ -23,21 +27,43 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulatedWorld
         return result.SignalId;
     }
 
-    /// <summary>Plays the CRM back office: customers the listen stage created get their revenue and consent.</summary>
+    /// <summary>
+    /// Plays the CRM back office, once: the customers it knows (buyers, and those who agreed to be contacted) are in
+    /// the CRM before they post, with their revenue, consent and the date they became customers. Strangers are
+    /// created by the listen stage. Customers the listen stage created before the sync get their record filled in.
+    /// </summary>
     public async Task SyncCustomersAsync(CancellationToken ct)
     {
+        if (_synced) return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        var fresh = await db.Customers.Where(c => c.LifetimeRevenue == 0 && !c.ConsentToConnect)
-            .Join(db.SocialIdentities, c => c.Id, i => i.CustomerId, (c, i) => new { Customer = c, i.Platform, i.Handle })
-            .OrderBy(x => x.Customer.Id).Take(200).ToListAsync(ct);
-        foreach (var row in fresh)
-            if (world.ByHandle.TryGetValue((row.Platform, row.Handle), out var sim))
+        var known = await db.SocialIdentities.Join(db.Customers, i => i.CustomerId, c => c.Id, (i, c) => new { i.Platform, i.Handle, Customer = c })
+            .ToDictionaryAsync(x => (x.Platform, x.Handle), x => x.Customer, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var sim in world.Customers.Where(c => c.InBackOffice))
+        {
+            if (!known.TryGetValue((sim.Platform, sim.Handle), out var customer))
             {
-                row.Customer.LifetimeRevenue = sim.LifetimeRevenue;
-                row.Customer.ConsentToConnect = sim.Consent;
+                customer = new Customer { DisplayName = sim.Name };
+                db.Customers.Add(customer);
+                db.SocialIdentities.Add(new SocialIdentity { CustomerId = customer.Id, Platform = sim.Platform, Handle = sim.Handle, DisplayName = sim.Name, Followers = sim.Followers });
             }
-        await db.SaveChangesAsync(ct);
+            else if (customer.LifetimeRevenue > 0 || customer.ConsentToConnect) continue;
+            customer.LifetimeRevenue = sim.LifetimeRevenue;
+            customer.ConsentToConnect = sim.Consent;
+            customer.FirstSeenAt = now.AddDays(-sim.CustomerForDays);
+        }
+        using (await scope.ServiceProvider.GetRequiredService<StoreWriteGate>().EnterAsync(ct))
+            await db.SaveChangesAsync(ct);
+        _synced = true;
+    }
+
+    /// <summary>The back office reports a purchase: the customer's lifetime revenue grows.</summary>
+    private static async Task RecordPurchaseAsync(CrmDbContext db, StoreWriteGate gate, string platform, string handle, double amount, CancellationToken ct)
+    {
+        using var _ = await gate.EnterAsync(ct);
+        var customerId = await db.SocialIdentities.Where(i => i.Platform == platform && i.Handle == handle).Select(i => i.CustomerId).SingleAsync(ct);
+        await db.Customers.Where(c => c.Id == customerId).ExecuteUpdateAsync(s => s.SetProperty(c => c.LifetimeRevenue, c => c.LifetimeRevenue + amount), ct);
     }
 
     /// <summary>Agents take cases that waited long enough, reply as the brief recommends, and ask valuable customers to connect.</summary>
@@ -67,7 +93,11 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulatedWorld
 
     private static string Other(string kind) => kind == "personalised" ? "standard" : "personalised";
 
-    /// <summary>Customers answer replies (CustomerResponse: happier after a personalised one, the more so the more they value us) and connection requests.</summary>
+    /// <summary>
+    /// Customers answer replies (CustomerResponse: happier after a personalised one, the more so the more they value
+    /// us), some buy again (before they post their follow-up, so the measure stage sees it), and they answer
+    /// connection requests.
+    /// </summary>
     public async Task ActAsCustomersAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -79,6 +109,7 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulatedWorld
             .ToDictionaryAsync(x => x.Id, x => x.Intent ?? "other", ct);
         var ingest = scope.ServiceProvider.GetRequiredService<IngestSignalHandler>();
         var answer = scope.ServiceProvider.GetRequiredService<AnswerConnectionRequestHandler>();
+        var gate = scope.ServiceProvider.GetRequiredService<StoreWriteGate>();
         foreach (var message in sent.Where(m => _considered.Add(m.Id)))
         {
             if (!world.ByHandle.TryGetValue((message.Platform, message.Recipient), out var customer)) continue;
@@ -87,8 +118,10 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulatedWorld
                 await answer.HandleAsync(message.Id, world.NextDouble() < CustomerResponse.AcceptProbability(customer.TrueValue), ct);
                 continue;
             }
-            if (world.NextDouble() > options.FollowUpProbability) continue;
             var happy = world.NextDouble() < CustomerResponse.HappyProbability(message.ReplyKind == "personalised", customer.TrueValue, intents.GetValueOrDefault(message.CaseId, "other"));
+            if (world.NextDouble() < CustomerResponse.BuyAgainProbability(customer.TrueValue, happy))
+                await RecordPurchaseAsync(db, gate, message.Platform, message.Recipient, world.NextOrderValue(), ct);
+            if (world.NextDouble() > options.FollowUpProbability) continue;
             await ingest.HandleAsync(world.FollowUp(customer, message.PlatformMessageId, happy, clock.GetUtcNow()), ct);
         }
     }

@@ -26,11 +26,12 @@ public static class ReportCommand
     public static void Print(MeasureReport report)
     {
         var table = new Table().Title($"Measure report {report.From:yyyy-MM-dd} – {report.To:yyyy-MM-dd}")
-            .AddColumns("reply kind", "cases", "replied", "ignored", "SLA met", "avg first response", "follow-ups", "sentiment Δ", "ladder moves", "connections", "accepted");
+            .AddColumns("reply kind", "cases", "replied", "ignored", "SLA met", "avg first response", "follow-ups", "sentiment Δ", "ladder moves", "connections", "accepted", "bought again", "revenue");
         foreach (var row in report.ByReplyKind.Append(report.Total))
             table.AddRow(row.ReplyKind, $"{row.Cases}", $"{row.Replied}", $"{row.Ignored}", $"{row.SlaMetRate:P0}",
                 row.AvgFirstResponseSeconds is { } s ? $"{s:0.0} s" : "–", $"{row.FollowUpRate:P0}", row.AvgSentimentDelta is { } d ? $"{d:+0.00;-0.00}" : "–",
-                $"{row.StatusUpgrades}", $"{row.ConnectionsRequested}", row.ConnectionAcceptRate is { } a ? $"{a:P0}" : "–");
+                $"{row.StatusUpgrades}", $"{row.ConnectionsRequested}", row.ConnectionAcceptRate is { } a ? $"{a:P0}" : "–",
+                $"{row.RepeatPurchaseRate:P0}", $"{row.PurchaseRevenue:0} €");
         AnsiConsole.Write(table);
         if (report.Days.Count > 1)
         {

@@ -17,6 +17,8 @@ public sealed class CaseMetrics
     public int StatusBefore { get; set; }
     public int StatusAfter { get; set; }
     public string ConnectionOutcome { get; set; } = "none";
+    /// <summary>What the customer bought within the outcome window (the rise in lifetime revenue the back office reported); 0 if nothing.</summary>
+    public double PurchaseAmount { get; set; }
     public string Outcome { get; set; } = "";
     public DateTime MeasuredAt { get; set; }
 }
@@ -37,4 +39,7 @@ public sealed class DailyAggregate
     public int StatusUpgrades { get; set; }
     public int ConnectionsRequested { get; set; }
     public int ConnectionsAccepted { get; set; }
+    /// <summary>Cases after which the customer bought again within the outcome window, and what they spent.</summary>
+    public int Purchases { get; set; }
+    public double SumPurchaseAmount { get; set; }
 }

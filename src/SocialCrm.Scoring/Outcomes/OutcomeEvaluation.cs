@@ -11,9 +11,16 @@ public static class OutcomeEvaluation
     public static double ValueAuc(ICustomerValueScorer scorer, IReadOnlyList<OutcomeExample> rows) =>
         ClassMetrics.RocAuc(rows.Select(r => r.PaidOff).ToList(), rows.Select(r => scorer.Score(r.Features).Score).ToList());
 
-    /// <summary>Expected calibration error of the value score read as the probability of paying off.</summary>
-    public static double ValueCalibrationError(ICustomerValueScorer scorer, IReadOnlyList<OutcomeExample> rows) =>
-        ClassMetrics.CalibrationError(rows.Select(r => r.PaidOff ? 1 : 0).ToList(), rows.Select(r => { var p = scorer.Score(r.Features).Score; return new[] { 1 - p, p }; }).ToList());
+    /// <summary>
+    /// Expected calibration error of the value score read as the probability of paying off. A value score means "if
+    /// engaged with a personalised reply", so it is checked on the held-out cases that got one.
+    /// </summary>
+    public static double ValueCalibrationError(ICustomerValueScorer scorer, IReadOnlyList<OutcomeExample> rows)
+    {
+        var personalised = rows.Where(r => r.ReplyKind == ReplyKindResult.Personalised).ToList();
+        return ClassMetrics.CalibrationError(personalised.Select(r => r.PaidOff ? 1 : 0).ToList(),
+            personalised.Select(r => { var p = scorer.Score(r.Features).Score; return new[] { 1 - p, p }; }).ToList());
+    }
 
     /// <summary>
     /// Can the advisor find the cases where personalising gains most? Of the held-out cases the customer answered, take

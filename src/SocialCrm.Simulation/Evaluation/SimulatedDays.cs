@@ -55,7 +55,8 @@ public static class SimulatedDays
             text.Language = detector.Detect(text);
             var sentiment = scorers.Sentiment.Score(text);
             var intent = scorers.Intent.Classify(text).Label;
-            if (!history.TryGetValue(customer, out var h)) history[customer] = h = (now, RelationshipStatus.Stranger, []);
+            if (!history.TryGetValue(customer, out var h))
+                history[customer] = h = (customer.InBackOffice ? start.AddDays(-customer.CustomerForDays) : now, RelationshipStatus.Stranger, []);
             var recent = h.Posts.Where(p => p.At >= now.AddDays(-30)).ToList();
             cases.Add(new BriefedCase(customer, new CustomerValueFeatures(customer.LifetimeRevenue, (now - h.FirstSeen).TotalDays, recent.Count,
                 recent.Count(p => p.Intent == IntentResult.Complaint), customer.Followers, (int)h.Status, sentiment.Score, intent, customer.Platform), trueIntent));

@@ -22,15 +22,18 @@ public static class SimulatedOutcomes
         {
             var (signal, customer, trueIntent) = world.NextPost(DateTimeOffset.UnixEpoch);
             var s = sentiment.Score(signal.Text!, customer.Language);
-            var features = new CustomerValueFeatures(customer.LifetimeRevenue, random.Next(0, 400), random.Next(0, 5), random.Next(0, 2), customer.Followers,
+            var tenure = customer.InBackOffice ? customer.CustomerForDays + random.Next(0, 30) : random.Next(0, 30);
+            var features = new CustomerValueFeatures(customer.LifetimeRevenue, tenure, random.Next(0, 5), random.Next(0, 2), customer.Followers,
                 random.Next(0, 3), s.Score, intent.Classify(signal.Text!, customer.Language).Label, customer.Platform);
             var personalised = random.NextDouble() < 0.5;
             var followedUp = random.NextDouble() < 0.55;
-            var happy = followedUp && random.NextDouble() < CustomerResponse.HappyProbability(personalised, customer.TrueValue, trueIntent);
+            var pleased = random.NextDouble() < CustomerResponse.HappyProbability(personalised, customer.TrueValue, trueIntent);
+            var happy = followedUp && pleased;
+            var bought = random.NextDouble() < CustomerResponse.BuyAgainProbability(customer.TrueValue, pleased);
             var accepted = random.NextDouble() < 0.3 && random.NextDouble() < CustomerResponse.AcceptProbability(customer.TrueValue);
             var recommended = random.NextDouble() < 0.5 ? ReplyKindResult.Personalised : ReplyKindResult.Standard;
             examples.Add(new OutcomeExample($"sim-{i}", features, 0, recommended, personalised ? ReplyKindResult.Personalised : ReplyKindResult.Standard,
-                followedUp, happy, happy || accepted));
+                followedUp, happy, bought, happy || bought || accepted));
         }
         return examples;
     }

@@ -35,6 +35,7 @@ public sealed class LoadCaseActivity(CrmDbContext db) : IActivity
         context.Set("customer.name", customer.DisplayName);
         context.Set("customer.status", (int)customer.Status);
         context.Set("customer.consent", customer.ConsentToConnect);
+        context.Set("customer.revenue", customer.LifetimeRevenue);
         var connectionKind = ChannelCapabilities.ConnectionKind(signal.Platform);
         context.Set("channel.connectionKind", connectionKind);
         context.Set("channel.supportsConnection", connectionKind is not null);

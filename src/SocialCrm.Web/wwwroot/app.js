@@ -21,13 +21,15 @@ function renderReport(r) {
   const rows = r.byReplyKind;
   $('report-table').tBodies[0].innerHTML = rows.map(x => `<tr><td>${esc(x.replyKind)}</td><td>${x.cases}</td><td>${pct(x.slaMetRate)}</td>
     <td>${secs(x.avgFirstResponseSeconds)}</td><td>${pct(x.followUpRate)}</td><td>${x.avgSentimentDelta ?? '–'}</td>
-    <td>${x.statusUpgrades}</td><td>${pct(x.connectionAcceptRate)}</td></tr>`).join('');
+    <td>${x.statusUpgrades}</td><td>${pct(x.connectionAcceptRate)}</td>
+    <td>${pct(x.repeatPurchaseRate)}</td><td>${Math.round(x.purchaseRevenue)} €</td></tr>`).join('');
   if (rows.length === 0) {
     $('report-chart').innerHTML = '<p>No case has been measured yet: the chart appears with the first measured case.</p>';
     return;
   }
-  // Grouped bars: SLA met, follow-up rate and connection acceptance per reply kind (all rates, 0..100%).
-  const metrics = [['SLA met', 'slaMetRate', '#4f7cff'], ['follow-ups', 'followUpRate', '#2fb67c'], ['connections accepted', 'connectionAcceptRate', '#f0a030']];
+  // Grouped bars: SLA met, follow-up rate, connection acceptance and repeat purchases per reply kind (all rates, 0..100%).
+  const metrics = [['SLA met', 'slaMetRate', '#4f7cff'], ['follow-ups', 'followUpRate', '#2fb67c'], ['connections accepted', 'connectionAcceptRate', '#f0a030'],
+    ['bought again', 'repeatPurchaseRate', '#b05cc8']];
   const w = 640, h = 220, pad = 30, group = (w - pad * 2) / Math.max(rows.length, 1), bar = Math.min(40, group / (metrics.length + 1));
   let svg = `<svg width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`;
   rows.forEach((x, i) => {

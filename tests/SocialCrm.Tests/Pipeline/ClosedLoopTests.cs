@@ -12,6 +12,7 @@ using SocialCrm.Persistence.Configuration;
 using SocialCrm.Stages.Act.RecordAction;
 using SocialCrm.Stages.Hosting;
 using SocialCrm.Stages.Models;
+using SocialCrm.Stages.Workflows;
 using SocialCrm.Tests.Infrastructure;
 
 namespace SocialCrm.Tests.Pipeline;
@@ -51,6 +52,12 @@ public class ClosedLoopTests
         }
         await host.EventuallyAsync("every reply is sent", async db => await db.OutgoingMessages.CountAsync(m => m.Kind == OutgoingKinds.Reply) == customers, 60);
         var replies = await host.QueryAsync(db => db.OutgoingMessages.Where(m => m.Kind == OutgoingKinds.Reply).ToDictionaryAsync(m => m.CaseId, m => m.PlatformMessageId));
+        // Every seventh customer buys again while the measure stage waits (the back office raises their revenue).
+        await host.EventuallyAsync("every case's measure waits for outcomes", async db =>
+            await db.WorkflowInstances.CountAsync(w => w.DefinitionId == StageWorkflows.Measure && w.CurrentActivityId == "wait") == customers, 60);
+        var buyers = Enumerable.Range(0, customers).Where(i => i % 7 == 0).Select(i => $"customer{i}").ToList();
+        await host.QueryAsync(db => db.Customers.Where(c => db.SocialIdentities.Any(s => s.CustomerId == c.Id && buyers.Contains(s.Handle)))
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.LifetimeRevenue, c => c.LifetimeRevenue + 80)));
         for (var i = 0; i < customers; i++)
         {
             if (i % 5 == 4) continue;
@@ -70,6 +77,9 @@ public class ClosedLoopTests
             Assert.That(examples.Count(e => complaintCases.Contains(Guid.Parse(e.Key))), Is.EqualTo(customers), "every replied, measured case is an example");
             Assert.That(examples.Count(e => e.FollowedUp && complaintCases.Contains(Guid.Parse(e.Key))), Is.EqualTo(customers - customers / 5));
             Assert.That(examples.Count(e => e.Happy && complaintCases.Contains(Guid.Parse(e.Key))), Is.EqualTo(Enumerable.Range(0, customers).Count(i => i % 5 != 4 && (i % 2 == 0 ? i % 3 != 0 : i % 3 == 0))));
+            Assert.That(examples.Count(e => e.BoughtAgain && complaintCases.Contains(Guid.Parse(e.Key))), Is.EqualTo(buyers.Count), "bought within the window");
+            Assert.That(examples.Count(e => e.PaidOff && complaintCases.Contains(Guid.Parse(e.Key))),
+                Is.EqualTo(Enumerable.Range(0, customers).Count(i => i % 7 == 0 || (i % 5 != 4 && (i % 2 == 0 ? i % 3 != 0 : i % 3 == 0)))), "happy or bought again");
             Assert.That(examples.Where(e => complaintCases.Contains(Guid.Parse(e.Key))).Select(e => e.Features.Followers).Distinct().Count(), Is.EqualTo(customers),
                 "the features the brief saw");
         });
@@ -122,7 +132,8 @@ public class ClosedLoopTests
                 db.CaseMetrics.Add(new CaseMetrics
                 {
                     CaseId = @case.Id, CustomerId = customer.Id, Action = "replied", ReplyKind = e.ReplyKind, MeasuredAt = now,
-                    SentimentAfter = e.FollowedUp ? (e.Happy ? 0.6 : -0.5) : null, ConnectionOutcome = e.PaidOff && !e.Happy ? ConnectionAnswers.Accepted : "none",
+                    SentimentAfter = e.FollowedUp ? (e.Happy ? 0.6 : -0.5) : null, PurchaseAmount = e.BoughtAgain ? 49.9 : 0,
+                    ConnectionOutcome = e.PaidOff && !e.Happy && !e.BoughtAgain ? ConnectionAnswers.Accepted : "none",
                 });
             }
             await db.SaveChangesAsync();

@@ -78,7 +78,12 @@ public class PipelineTests(string transport, string provider)
             Assert.That(reply.Sender, Is.EqualTo("sandbox"));
         });
 
-        // The customer answers our reply: the outcome the measure stage waits for.
+        // While the measure stage waits, the back office reports that the customer bought again (their lifetime
+        // revenue grows by 120 €), and the customer answers our reply: the outcomes the measure stage waits for.
+        await host.EventuallyAsync("the measure stage waits for outcomes", db => db.WorkflowInstances.AnyAsync(w =>
+            w.DefinitionId == StageWorkflows.Measure && w.CorrelationId == caseId.ToString() && w.CurrentActivityId == "wait"));
+        var customerId = await host.QueryAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.CustomerId).SingleAsync());
+        await host.QueryAsync(db => db.Customers.Where(c => c.Id == customerId).ExecuteUpdateAsync(u => u.SetProperty(c => c.LifetimeRevenue, c => c.LifetimeRevenue + 120)));
         await host.IngestAsync(Signals.FollowUp(reply.PlatformMessageId));
         await host.EventuallyAsync("the case is measured", db => db.CaseMetrics.AnyAsync(m => m.CaseId == caseId));
         var metrics = await host.QueryAsync(db => db.CaseMetrics.SingleAsync(m => m.CaseId == caseId));
@@ -91,6 +96,7 @@ public class PipelineTests(string transport, string provider)
             Assert.That(metrics.StatusBefore, Is.EqualTo(0));
             Assert.That(metrics.StatusAfter, Is.EqualTo(1), "a stranger answered well becomes an acquaintance");
             Assert.That(metrics.FirstResponseSeconds, Is.GreaterThan(0));
+            Assert.That(metrics.PurchaseAmount, Is.EqualTo(120), "bought again within the outcome window");
         });
 
         var report = await host.WithScopeAsync(sp => sp.GetRequiredService<ReportQueries>().ReportAsync(null, null, CancellationToken.None));
@@ -100,6 +106,8 @@ public class PipelineTests(string transport, string provider)
             Assert.That(personalised.Replied, Is.EqualTo(1));
             Assert.That(personalised.FollowUpRate, Is.EqualTo(1));
             Assert.That(personalised.StatusUpgrades, Is.EqualTo(1));
+            Assert.That(personalised.RepeatPurchaseRate, Is.EqualTo(1));
+            Assert.That(personalised.PurchaseRevenue, Is.EqualTo(120));
         });
         var stages = await host.QueryAsync(db => db.Interactions.Where(i => i.CaseId == caseId || i.SignalId == ingested.SignalId).Select(i => i.Stage).Distinct().ToListAsync());
         Assert.That(stages, Is.EquivalentTo(new[] { "listen", "analyse", "act", "measure" }));

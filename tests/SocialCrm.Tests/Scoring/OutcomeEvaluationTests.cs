@@ -15,7 +15,7 @@ public class OutcomeEvaluationTests
     }
 
     private static OutcomeExample Case(int followers, string recommended, string sent, bool happy, bool answered = true) =>
-        new($"c{followers}", new CustomerValueFeatures(0, 0, 0, 0, followers, 0, 0, "complaint", "x"), 0, recommended, sent, answered, happy, happy);
+        new($"c{followers}", new CustomerValueFeatures(0, 0, 0, 0, followers, 0, 0, "complaint", "x"), 0, recommended, sent, answered, happy, false, happy);
 
     [Test]
     public void Uplift_at_the_top_weights_each_case_by_how_likely_its_kind_was()

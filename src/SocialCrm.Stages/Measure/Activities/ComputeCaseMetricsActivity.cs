@@ -9,7 +9,8 @@ namespace SocialCrm.Stages.Measure.Activities;
 
 /// <summary>
 /// The case's metrics: first response and handling time, SLA, sentiment before and after, relationship status
-/// change, connection outcome, personalised or standard.
+/// change, connection outcome, personalised or standard, and what the customer bought since the reply (the rise in
+/// lifetime revenue since the measure workflow loaded the case; a workflow started before that was recorded counts 0).
 /// </summary>
 public sealed class ComputeCaseMetricsActivity(CrmDbContext db, TimeProvider clock) : IActivity
 {
@@ -23,6 +24,8 @@ public sealed class ComputeCaseMetricsActivity(CrmDbContext db, TimeProvider clo
         var @case = await db.CaseOf(context);
         var signal = await db.Signals.AsNoTracking().SingleAsync(s => s.Id == @case.SignalId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        var revenueNow = await db.Customers.Where(c => c.Id == @case.CustomerId).Select(c => c.LifetimeRevenue).SingleAsync(ct);
+        var revenueThen = context.Get("customer.revenue") is null ? revenueNow : context.Number("customer.revenue");
         var metrics = new CaseMetrics
         {
             CaseId = @case.Id,
@@ -39,6 +42,7 @@ public sealed class ComputeCaseMetricsActivity(CrmDbContext db, TimeProvider clo
             StatusBefore = (int)context.Number("customer.statusBefore"),
             StatusAfter = (int)context.Number("customer.statusAfter"),
             ConnectionOutcome = context.Text("outcome.connection") ?? "none",
+            PurchaseAmount = Math.Round(Math.Max(0, revenueNow - revenueThen), 2),
             Outcome = context.GetString("outcome")!,
             MeasuredAt = now,
         };
@@ -46,6 +50,6 @@ public sealed class ComputeCaseMetricsActivity(CrmDbContext db, TimeProvider clo
         @case.Status = CaseStatus.Measured;
         @case.MeasuredAt = now;
         context.Set("metrics.slaMet", metrics.SlaMet);
-        return ActivityResult.Completed(detail: $"first response {metrics.FirstResponseSeconds:0.0}s, sentiment {metrics.SentimentBefore:0.00} -> {metrics.SentimentAfter:0.00}, connection {metrics.ConnectionOutcome}");
+        return ActivityResult.Completed(detail: $"first response {metrics.FirstResponseSeconds:0.0}s, sentiment {metrics.SentimentBefore:0.00} -> {metrics.SentimentAfter:0.00}, connection {metrics.ConnectionOutcome}, bought {metrics.PurchaseAmount:0.##}");
     }
 }

@@ -35,7 +35,9 @@ public sealed class UpdateDailyAggregatesActivity(CrmDbContext db) : IActivity
             .SetProperty(a => a.SumSentimentDelta, a => a.SumSentimentDelta + add.SumSentimentDelta)
             .SetProperty(a => a.StatusUpgrades, a => a.StatusUpgrades + add.StatusUpgrades)
             .SetProperty(a => a.ConnectionsRequested, a => a.ConnectionsRequested + add.ConnectionsRequested)
-            .SetProperty(a => a.ConnectionsAccepted, a => a.ConnectionsAccepted + add.ConnectionsAccepted), ct);
+            .SetProperty(a => a.ConnectionsAccepted, a => a.ConnectionsAccepted + add.ConnectionsAccepted)
+            .SetProperty(a => a.Purchases, a => a.Purchases + add.Purchases)
+            .SetProperty(a => a.SumPurchaseAmount, a => a.SumPurchaseAmount + add.SumPurchaseAmount), ct);
         if (updated == 0) db.DailyAggregates.Add(add);
         return ActivityResult.Completed(detail: $"{add.Day:yyyy-MM-dd} {add.ReplyKind}");
     }
@@ -56,5 +58,7 @@ public sealed class UpdateDailyAggregatesActivity(CrmDbContext db) : IActivity
         StatusUpgrades = m.StatusAfter > m.StatusBefore ? 1 : 0,
         ConnectionsRequested = m.ConnectionOutcome != "none" ? 1 : 0,
         ConnectionsAccepted = m.ConnectionOutcome == "accepted" ? 1 : 0,
+        Purchases = m.PurchaseAmount > 0 ? 1 : 0,
+        SumPurchaseAmount = m.PurchaseAmount,
     };
 }

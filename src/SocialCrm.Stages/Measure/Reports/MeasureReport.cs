@@ -13,7 +13,9 @@ public sealed record ReportRow(
     double? AvgSentimentDelta,
     int StatusUpgrades,
     int ConnectionsRequested,
-    double? ConnectionAcceptRate);
+    double? ConnectionAcceptRate,
+    double RepeatPurchaseRate,
+    double PurchaseRevenue);
 
 public sealed record DayPoint(DateOnly Day, int Cases, int Replied, double SlaMetRate);
 

@@ -33,7 +33,8 @@ public sealed class ReportQueries(CrmDbContext db, TimeProvider clock)
             Rate(followUps, replied),
             followUps == 0 ? null : Math.Round(a.Sum(x => x.SumSentimentDelta) / followUps, 3),
             Sum(x => x.StatusUpgrades), requested,
-            requested == 0 ? null : Rate(Sum(x => x.ConnectionsAccepted), requested));
+            requested == 0 ? null : Rate(Sum(x => x.ConnectionsAccepted), requested),
+            Rate(Sum(x => x.Purchases), cases), Math.Round(a.Sum(x => x.SumPurchaseAmount), 2));
     }
 
     private static double Rate(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);

@@ -7,9 +7,18 @@ namespace SocialCrm.Scoring.Outcomes;
 /// <summary>How a value scorer and a reply-kind advisor do on held-out measured cases.</summary>
 public static class OutcomeEvaluation
 {
-    /// <summary>ROC AUC of the value score for "engaging paid off".</summary>
-    public static double ValueAuc(ICustomerValueScorer scorer, IReadOnlyList<OutcomeExample> rows) =>
-        ClassMetrics.RocAuc(rows.Select(r => r.PaidOff).ToList(), rows.Select(r => scorer.Score(r.Features).Score).ToList());
+    /// <summary>
+    /// ROC AUC of the value score for "engaging paid off", within each reply kind and averaged by cases. Whether a
+    /// case paid off depends on the reply it got, and the advisor in use chose personalised replies for the customers
+    /// its value score ranked high; pooled, that choice would count as the scorer's foresight.
+    /// </summary>
+    public static double ValueAuc(ICustomerValueScorer scorer, IReadOnlyList<OutcomeExample> rows)
+    {
+        var scored = rows.Select(r => (r.ReplyKind, r.PaidOff, Score: scorer.Score(r.Features).Score)).ToList();
+        var kinds = scored.GroupBy(r => r.ReplyKind).Where(g => g.Any(r => r.PaidOff) && g.Any(r => !r.PaidOff)).ToList();
+        var cases = kinds.Sum(g => g.Count());
+        return cases == 0 ? 0.5 : kinds.Sum(g => g.Count() * ClassMetrics.RocAuc(g.Select(r => r.PaidOff).ToList(), g.Select(r => r.Score).ToList())) / cases;
+    }
 
     /// <summary>
     /// Expected calibration error of the value score read as the probability of paying off. A value score means "if

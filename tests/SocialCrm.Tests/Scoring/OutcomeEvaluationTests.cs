@@ -1,10 +1,11 @@
+using SocialCrm.Scoring.Metrics;
 using SocialCrm.Scoring.Outcomes;
 using SocialCrm.Scoring.ReplyKind;
 using SocialCrm.Scoring.Value;
 
 namespace SocialCrm.Tests.Scoring;
 
-/// <summary>The offline measure that decides whether a reply-kind model is promoted, on a hand-worked example.</summary>
+/// <summary>The offline measures that decide whether a value or reply-kind model is promoted, on hand-worked examples.</summary>
 public class OutcomeEvaluationTests
 {
     /// <summary>Ranks by followers: the expected gain is the follower count.</summary>
@@ -30,5 +31,22 @@ public class OutcomeEvaluationTests
         // Top 3 of the 5 answered: c4 (personalised, happy, weight 1/(2/3)), c3 (standard, unhappy, weight 1/(1/2)), c2 (standard, happy, weight 1/(1/3)).
         // Personalised: 1.0 happy; standard: 3 / (2 + 3) = 0.6 happy; uplift 0.4.
         Assert.That(OutcomeEvaluation.UpliftAtTop(new ByFollowers(), rows, share: 0.6), Is.EqualTo(0.4).Within(1e-12));
+    }
+
+    [Test]
+    public void Value_auc_does_not_credit_a_scorer_with_the_reply_kinds_the_old_policy_chose()
+    {
+        // The old policy personalised for the customers with 5000 followers, and personalised replies paid off more
+        // often (3 of 4 against 1 of 4). Within each reply kind the scores are tied, so the score tells nothing: 0.5.
+        // Pooled, the same rows would give 12 of 16 pairs (ties as half) = 0.75.
+        const string P = ReplyKindResult.Personalised, S = ReplyKindResult.Standard;
+        OutcomeExample[] rows =
+        [
+            Case(100, S, S, happy: true), Case(100, S, S, happy: false), Case(100, S, S, happy: false), Case(100, S, S, happy: false),
+            Case(5000, P, P, happy: true), Case(5000, P, P, happy: true), Case(5000, P, P, happy: true), Case(5000, P, P, happy: false),
+        ];
+        var formula = new ValueFormulaBaseline();
+        Assert.That(OutcomeEvaluation.ValueAuc(formula, rows), Is.EqualTo(0.5).Within(1e-12));
+        Assert.That(ClassMetrics.RocAuc(rows.Select(r => r.PaidOff).ToList(), rows.Select(r => formula.Score(r.Features).Score).ToList()), Is.EqualTo(0.75).Within(1e-12));
     }
 }

@@ -4,16 +4,18 @@ using SocialCrm.Scoring.Outcomes;
 using SocialCrm.Scoring.ReplyKind;
 using SocialCrm.Scoring.Sentiment;
 using SocialCrm.Scoring.Value;
+using SocialCrm.Stages.Workflows;
 
 namespace SocialCrm.Stages.Models;
 
 /// <summary>One training run of one model: its held-out figure next to the current model's, and whether it was promoted.</summary>
 public sealed record TrainingResult(string Kind, string Version, string ModelName, string Metric, double New, string Current, double CurrentValue,
-    bool Promoted, string TrainingData, object Figures)
+    bool Promoted, string TrainingData, object Figures, string? Note = null)
 {
-    public string Summary => Promoted
+    public string Summary => (Promoted
         ? $"{ModelName} is now active: held-out {Metric} {New:0.000} against {CurrentValue:0.000} for {Current}"
-        : $"{ModelName} stored but not promoted: held-out {Metric} {New:0.000}, not better than {CurrentValue:0.000} for {Current}";
+        : $"{ModelName} stored but not promoted: held-out {Metric} {New:0.000}, not better than {CurrentValue:0.000} for {Current}")
+        + (Note is null ? "" : $". {Note}");
 }
 
 /// <summary>Held-out figures of a new sentiment model and the lexicon baseline, per set, and how training went.</summary>
@@ -26,7 +28,7 @@ public sealed record IntentTrainingFigures(IReadOnlyList<IntentFigures> Figures,
 /// Trains a model, compares it on held-out data with the model the stages use now (a trained version or the
 /// baseline), stores it as a new version, and makes it active only when it does better.
 /// </summary>
-public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes)
+public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes, WorkflowSettings settings)
 {
     /// <summary>
     /// Sentiment from human-rated texts (the VADER ground truth), promoted when its Pearson r on the held-out tweets
@@ -72,9 +74,19 @@ public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes)
         var (value, valueReport) = OutcomeTrainer.TrainValue(train, version);
         var currentValue = (ICustomerValueScorer)await CurrentAsync(ModelKinds.Value, ct);
         var (newAuc, currentAuc) = (OutcomeEvaluation.ValueAuc(value, heldOut), OutcomeEvaluation.ValueAuc(currentValue, heldOut));
-        results.Add(await SaveAsync(ModelKinds.Value, version, value.ModelName, value.ToJson(), "AUC (paid off)", newAuc, currentValue.ModelName, currentAuc,
+        var (routing, currentRouting) = (Routing(value, heldOut), Routing(currentValue, heldOut));
+        var saved = await SaveAsync(ModelKinds.Value, version, value.ModelName, value.ToJson(), "AUC (paid off)", newAuc, currentValue.ModelName, currentAuc,
             $"{train.Count} measured cases, {train.Count(r => r.PaidOff)} paid off; L2 {valueReport.L2:g2}",
-            new { heldOut = heldOut.Count, auc = newAuc, currentAuc, calibrationError = OutcomeEvaluation.ValueCalibrationError(value, heldOut), l2 = valueReport.L2 }, ct));
+            new { heldOut = heldOut.Count, auc = newAuc, currentAuc, calibrationError = OutcomeEvaluation.ValueCalibrationError(value, heldOut), l2 = valueReport.L2,
+                autoReplied = routing.AutoReply, currentAutoReplied = currentRouting.AutoReply, ignored = routing.Ignore, currentIgnored = currentRouting.Ignore }, ct);
+        // A value model's scale is its own (a probability), while the analyse workflow's value settings were set for
+        // the scale in use: say what they would now do, so an admin can move them.
+        results.Add(saved with
+        {
+            Note = $"Under the analyse workflow's settings it would auto-reply to {routing.AutoReply:P0} of the held-out cases (praise below " +
+                $"Workflow:AutoReplyBelowValue {settings.AutoReplyBelowValue}) against {currentRouting.AutoReply:P0}, and ignore {routing.Ignore:P0} " +
+                $"(small talk below Workflow:IgnoreBelowValue {settings.IgnoreBelowValue}) against {currentRouting.Ignore:P0}",
+        });
 
         var (reply, replyReport) = OutcomeTrainer.TrainReplyKind(train, version);
         var currentReply = (IReplyKindAdvisor)await CurrentAsync(ModelKinds.ReplyKind, ct);
@@ -83,6 +95,15 @@ public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes)
             $"{replyReport.Rows} answered replies ({train.Count(r => r.FollowedUp && r.ReplyKind == ReplyKindResult.Personalised)} personalised), {train.Count(r => r.FollowedUp && r.Happy)} happy; L2 {replyReport.L2:g2}",
             new { heldOut = heldOut.Count, uplift = newUplift, currentUplift, l2 = replyReport.L2 }, ct));
         return results;
+    }
+
+    /// <summary>Shares of the cases the analyse workflow's value rules would auto-reply to and ignore with this scorer.</summary>
+    private (double AutoReply, double Ignore) Routing(ICustomerValueScorer scorer, IReadOnlyList<OutcomeExample> rows)
+    {
+        if (rows.Count == 0) return (0, 0);
+        var scored = rows.Select(r => (r.Features, Value: scorer.Score(r.Features).Score, Negative: SentimentResult.LabelFor(r.Features.Sentiment) == SentimentResult.Negative)).ToList();
+        return ((double)scored.Count(r => r.Features.Intent == IntentResult.Praise && !r.Negative && r.Value < settings.AutoReplyBelowValue) / rows.Count,
+            (double)scored.Count(r => r.Features.Intent == IntentResult.Other && !r.Negative && r.Value < settings.IgnoreBelowValue) / rows.Count);
     }
 
     /// <summary>The active version, or the baseline when there is none or it was made by an older SocialCrm that read other features.</summary>

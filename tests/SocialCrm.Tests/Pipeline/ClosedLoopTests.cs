@@ -87,6 +87,8 @@ public class ClosedLoopTests
         var trained = await host.WithScopeAsync(sp => sp.GetRequiredService<ModelTraining>().TrainFromOutcomesAsync("t1", CancellationToken.None));
         Assert.That(trained.Select(t => t.Kind), Is.EqualTo(new[] { ModelKinds.Value, ModelKinds.ReplyKind }));
         Assert.That(trained.Select(t => t.Current), Is.EqualTo(new[] { "baseline-formula-1", "baseline-rule-1" }), "compared with what the stages used");
+        Assert.That(trained[0].Summary, Does.Contain("of the held-out cases (praise below Workflow:AutoReplyBelowValue 0.3)"),
+            "says what the analyse workflow's value settings would do with the new scale");
 
         // Whether or not held-out cases favoured them, an admin can make these versions active.
         await host.WithScopeAsync(async sp =>

@@ -30,7 +30,7 @@ function renderReport(r) {
   // Grouped bars: SLA met, follow-up rate, connection acceptance and repeat purchases per reply kind (all rates, 0..100%).
   const metrics = [['SLA met', 'slaMetRate', '#4f7cff'], ['follow-ups', 'followUpRate', '#2fb67c'], ['connections accepted', 'connectionAcceptRate', '#f0a030'],
     ['bought again', 'repeatPurchaseRate', '#b05cc8']];
-  const w = 640, h = 220, pad = 30, group = (w - pad * 2) / Math.max(rows.length, 1), bar = Math.min(40, group / (metrics.length + 1));
+  const w = 760, h = 220, pad = 30, legend = 170, group = (w - legend - pad * 2) / Math.max(rows.length, 1), bar = Math.min(40, group / (metrics.length + 1));
   let svg = `<svg width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`;
   rows.forEach((x, i) => {
     metrics.forEach(([, key, color], j) => {
@@ -39,7 +39,7 @@ function renderReport(r) {
     });
     svg += `<text x="${pad + i * group}" y="${h - 10}" font-size="12">${esc(x.replyKind)}</text>`;
   });
-  metrics.forEach(([label, , color], j) => svg += `<rect x="${w - 170}" y="${10 + j * 16}" width="10" height="10" fill="${color}"/><text x="${w - 155}" y="${19 + j * 16}" font-size="11">${label}</text>`);
+  metrics.forEach(([label, , color], j) => svg += `<rect x="${w - legend}" y="${10 + j * 16}" width="10" height="10" fill="${color}"/><text x="${w - legend + 15}" y="${19 + j * 16}" font-size="11">${label}</text>`);
   $('report-chart').innerHTML = svg + '</svg>';
 }
 

@@ -44,8 +44,9 @@ public static class OutcomeTrainer
         Require(rows, r => r.Happy, "happy");
         if (rows.Select(r => r.ReplyKind).Distinct().Count() < 2)
             throw new InvalidOperationException("every measured reply was of one kind: the gain of personalising cannot be learned without both kinds");
-        var scale = Standardiser.Fit(rows.Select(r => ValueFeaturizer.Featurize(r.Features)).ToList());
-        var vectors = rows.Select(r => TrainedReplyKindModel.Row(scale.Apply(ValueFeaturizer.Featurize(r.Features)), r.ReplyKind == ReplyKindResult.Personalised)).ToList();
+        var raw = rows.Select(r => ValueFeaturizer.Featurize(r.Features)).ToList();
+        var scale = Standardiser.Fit(raw);
+        var vectors = rows.Select((r, i) => TrainedReplyKindModel.Row(scale.Apply(raw[i]), r.ReplyKind == ReplyKindResult.Personalised)).ToList();
         var labels = rows.Select(r => r.Happy).ToList();
         var (l2, model, fit) = FitBinary(rows, vectors, labels, TrainedReplyKindModel.Dimension);
         return (new TrainedReplyKindModel(version, model, scale), new OutcomeTrainingReport(rows.Count, l2, fit));

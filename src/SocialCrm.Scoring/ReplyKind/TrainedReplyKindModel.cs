@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SocialCrm.Scoring.Features;
 using SocialCrm.Scoring.Learning;
 using SocialCrm.Scoring.Value;
@@ -44,15 +43,11 @@ public sealed class TrainedReplyKindModel(string version, LinearModel model, Sta
         return SparseVector.Dense(row);
     }
 
-    private sealed record File(string Version, LinearModelJson Model, Standardiser Scale);
-
-    public string ToJson() => JsonSerializer.Serialize(new File(version, LinearModelJson.From(model), scale));
+    public string ToJson() => ScaledModelFile.Write(version, model, scale);
 
     public static TrainedReplyKindModel FromJson(string json)
     {
-        var file = JsonSerializer.Deserialize<File>(json) ?? throw new FormatException("the reply-kind model file is empty");
-        if (file.Model.Dimension != Dimension || file.Scale.Means.Length != ValueFeaturizer.Dimension)
-            throw new FormatException($"the reply-kind model {file.Version} has {file.Model.Dimension} features; this version of SocialCrm reads {Dimension}: train it again");
+        var file = ScaledModelFile.Read(json, "reply-kind", Dimension, ValueFeaturizer.Dimension);
         return new TrainedReplyKindModel(file.Version, file.Model.ToModel(), file.Scale);
     }
 }

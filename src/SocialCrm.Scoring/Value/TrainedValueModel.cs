@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SocialCrm.Scoring.Features;
 using SocialCrm.Scoring.Learning;
 using SocialCrm.Scoring.Text;
@@ -41,15 +40,11 @@ public sealed class TrainedValueModel(string version, LinearModel model, Standar
     /// <summary>A row as trained on: the customer's features, then whether the reply was personalised.</summary>
     public static double[] Row(CustomerValueFeatures features, bool personalised) => [.. ValueFeaturizer.Featurize(features), personalised ? 1 : 0];
 
-    private sealed record File(string Version, LinearModelJson Model, Standardiser Scale);
-
-    public string ToJson() => JsonSerializer.Serialize(new File(version, LinearModelJson.From(model), scale));
+    public string ToJson() => ScaledModelFile.Write(version, model, scale);
 
     public static TrainedValueModel FromJson(string json)
     {
-        var file = JsonSerializer.Deserialize<File>(json) ?? throw new FormatException("the value model file is empty");
-        if (file.Model.Dimension != Dimension || file.Scale.Means.Length != Dimension)
-            throw new FormatException($"the value model {file.Version} has {file.Model.Dimension} features; this version of SocialCrm reads {Dimension}: train it again");
+        var file = ScaledModelFile.Read(json, "value", Dimension, Dimension);
         return new TrainedValueModel(file.Version, file.Model.ToModel(), file.Scale);
     }
 }

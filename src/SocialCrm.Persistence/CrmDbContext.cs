@@ -11,8 +11,12 @@ using SocialCrm.Persistence.Workflows;
 
 namespace SocialCrm.Persistence;
 
-/// <summary>The one store: customer history, cases, workflows, outbox and inbox. The schema is in Migrations/, written by hand.</summary>
-public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(options)
+/// <summary>
+/// The one store: customer history, cases, workflows, outbox and inbox. Each provider has a subclass that owns its
+/// generated migration set (Migrations/Sqlite, Postgres, SqlServer), as EF Core's guide to multiple providers does;
+/// everything else asks for a CrmDbContext.
+/// </summary>
+public abstract class CrmDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<SocialIdentity> SocialIdentities => Set<SocialIdentity>();

@@ -75,6 +75,8 @@ public static class BenchCommand
 
         public static async Task<FreshStore> CreateAsync(DatabaseOptions given, bool useDefault)
         {
+            if (given.Provider == DatabaseOptions.SqlServer)
+                throw new ArgumentException("bench runs on sqlite or postgres: SQL Server is supported by configuration and migrations, not measured here");
             if (given.Provider == DatabaseOptions.Postgres)
             {
                 var name = $"socialcrm_bench_{Guid.NewGuid():N}"[..31];

@@ -9,7 +9,7 @@ public static class GlobalOptions
 {
     public static readonly Option<string> Database = new("--database")
     {
-        Description = "sqlite or postgres", DefaultValueFactory = _ => DatabaseOptions.Sqlite, Recursive = true,
+        Description = "sqlite, postgres or sqlserver", DefaultValueFactory = _ => DatabaseOptions.Sqlite, Recursive = true,
     };
 
     public static readonly Option<string?> Connection = new("--connection")
@@ -27,17 +27,23 @@ public static class GlobalOptions
         Description = "RabbitMQ URI", DefaultValueFactory = _ => "amqp://guest:guest@localhost:5672/", Recursive = true,
     };
 
+    public const string LocalSqlServer = "Server=localhost;Database=socialcrm;Integrated Security=true;TrustServerCertificate=true";
     public const string LocalPostgres = "Host=127.0.0.1;Username=socialcrm;Password=socialcrm;Database=socialcrm";
 
     public static SocialCrmOptions Read(ParseResult result)
     {
-        var provider = result.GetValue(Database)!;
+        var provider = DatabaseOptions.Canonical(result.GetValue(Database)!);
         return new SocialCrmOptions
         {
             Database = new DatabaseOptions
             {
                 Provider = provider,
-                ConnectionString = result.GetValue(Connection) ?? (provider == DatabaseOptions.Postgres ? LocalPostgres : new DatabaseOptions().ConnectionString),
+                ConnectionString = result.GetValue(Connection) ?? provider switch
+                {
+                    DatabaseOptions.Postgres => LocalPostgres,
+                    DatabaseOptions.SqlServer => LocalSqlServer,
+                    _ => new DatabaseOptions().ConnectionString,
+                },
             },
             Bus = new BusOptions { Transport = result.GetValue(Transport)!, RabbitMqUri = result.GetValue(RabbitMq)! },
         };

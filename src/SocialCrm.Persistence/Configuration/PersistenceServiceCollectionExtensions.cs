@@ -3,6 +3,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using SocialCrm.Persistence.Migrations.Postgres;
+using SocialCrm.Persistence.Migrations.Sqlite;
+using SocialCrm.Persistence.Migrations.SqlServer;
 
 namespace SocialCrm.Persistence.Configuration;
 
@@ -10,8 +13,15 @@ public static class PersistenceServiceCollectionExtensions
 {
     public static IServiceCollection AddCrmPersistence(this IServiceCollection services, DatabaseOptions options)
     {
+        options.Provider = DatabaseOptions.Canonical(options.Provider);
         services.AddSingleton(options);
-        services.AddDbContextPool<CrmDbContext>(builder => Configure(builder, options));
+        // One context type per provider, each with its own migration set; the rest of the code asks for CrmDbContext.
+        _ = options.Provider switch
+        {
+            DatabaseOptions.Postgres => services.AddDbContextPool<CrmDbContext, PostgresCrmDbContext>(builder => Configure(builder, options)),
+            DatabaseOptions.SqlServer => services.AddDbContextPool<CrmDbContext, SqlServerCrmDbContext>(builder => Configure(builder, options)),
+            _ => services.AddDbContextPool<CrmDbContext, SqliteCrmDbContext>(builder => Configure(builder, options)),
+        };
         services.AddScoped<DatabaseMigrator>();
         services.AddSingleton<StoreWriteGate>();
         return services;
@@ -19,21 +29,20 @@ public static class PersistenceServiceCollectionExtensions
 
     public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
     {
-        switch (options.Provider.ToLowerInvariant())
+        switch (DatabaseOptions.Canonical(options.Provider))
         {
             case DatabaseOptions.Sqlite:
                 var connectionString = ResolveSqlitePath(options.ConnectionString);
                 EnsureSqliteFolder(connectionString);
                 builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
                 break;
-            case DatabaseOptions.Postgres or "postgresql":
+            case DatabaseOptions.Postgres:
                 builder.UseNpgsql(options.ConnectionString);
                 break;
-            default:
-                throw new InvalidOperationException($"unknown database provider '{options.Provider}': use sqlite or postgres");
+            case DatabaseOptions.SqlServer:
+                builder.UseSqlServer(options.ConnectionString);
+                break;
         }
-        // Migrations are written by hand, without a model snapshot; a test compares them with the model instead.
-        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCrm.Channels;
 using SocialCrm.Channels.Sandbox;
@@ -69,9 +70,8 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddScoped<Outbox>();
         services.AddScoped<StageServices>();
         services.AddScoped<FailedMessageReplayer>();
-        services.AddSingleton<SignalInputValidator>();
+        services.AddValidatorsFromAssemblyContaining<SignalInputValidator>(ServiceLifetime.Singleton);
         services.AddScoped<IngestSignalHandler>();
-        services.AddSingleton<AgentActionInputValidator>();
         services.AddScoped<RecordAgentActionHandler>();
         services.AddScoped<AnswerConnectionRequestHandler>();
         services.AddScoped<ReportQueries>();

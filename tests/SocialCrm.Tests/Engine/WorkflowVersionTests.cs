@@ -133,7 +133,7 @@ public class WorkflowVersionTests
         var (draft, errors) = await InScope(sp => sp.GetRequiredService<WorkflowDefinitionStore>()
             .SaveDraftAsync(Definitions.Parse("{ 'definitionId': 'approval', 'start': 'x', 'activities': [ { 'id': 'x', 'type': 'Nope' } ] }"), "test", CancellationToken.None));
         Assert.That(errors.Select(e => e.Path), Does.Contain("$.activities[0].type"));
-        var e = Assert.ThrowsAsync<WorkflowValidationException>(() =>
+        var e = await Assert.ThrowsAsync<WorkflowValidationException>(() =>
             InScope(sp => sp.GetRequiredService<WorkflowDefinitionStore>().PublishAsync("approval", draft.Version, CancellationToken.None)));
         Assert.That(e!.Errors, Is.Not.Empty);
         var published = await InScope(sp => sp.GetRequiredService<CrmDbContext>().WorkflowDefinitions.Where(d => d.DefinitionId == "approval" && d.IsPublished).Select(d => d.Version).ToListAsync());

@@ -66,6 +66,17 @@ public sealed class PostgresDatabase(string connectionString, string name) : IAs
         await using var admin = new NpgsqlConnection(TestServers.PostgresAdmin);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        // FORCE cannot end an autovacuum worker that just started on the database unless the role has pg_signal_backend
+        // (deploy/servers.sh grants it); elsewhere the worker is gone a moment later.
+        for (var attempt = 1; ; attempt++)
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+            {
+                await Task.Delay(200 * attempt);
+            }
     }
 }

@@ -60,6 +60,6 @@ public class ModelVersionTests
 
         var versions = await host.WithScopeAsync(sp => sp.GetRequiredService<ModelStore>().ListAsync(ModelKinds.Sentiment, CancellationToken.None));
         Assert.That(versions.Select(v => (v.Version, v.IsActive)), Is.EquivalentTo(new[] { ("v1", false), ("v2", false) }));
-        Assert.ThrowsAsync<KeyNotFoundException>(() => SwitchAsync(s => s.RestoreAsync(ModelKinds.Sentiment, "v9", CancellationToken.None)));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => SwitchAsync(s => s.RestoreAsync(ModelKinds.Sentiment, "v9", CancellationToken.None)));
     }
 }

@@ -13,7 +13,7 @@ using SocialCrm.Tests.Infrastructure;
 
 namespace SocialCrm.Tests.Store;
 
-/// <summary>The hand-written migration against the model, and each table's constraints, on SQLite and on PostgreSQL.</summary>
+/// <summary>The generated migrations against the model, and each table's constraints, on SQLite and on PostgreSQL.</summary>
 [TestFixture(DatabaseOptions.Sqlite)]
 [TestFixture(DatabaseOptions.Postgres)]
 public class StoreConstraintTests(string provider)
@@ -51,7 +51,7 @@ public class StoreConstraintTests(string provider)
 
     private async Task AssertRejectedAsync(string why, params object[] entities)
     {
-        var e = Assert.CatchAsync<DbUpdateException>(() => SaveAsync(entities), why);
+        var e = await Assert.CatchAsync<DbUpdateException>(() => SaveAsync(entities), why);
         Assert.That(e, Is.Not.Null, why);
     }
 

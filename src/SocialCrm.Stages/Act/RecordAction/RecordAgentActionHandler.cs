@@ -12,7 +12,7 @@ public enum RecordActionStatus { Accepted, CaseNotFound, NotAwaitingAgent }
 public sealed record RecordActionResult(RecordActionStatus Status, Guid? ActionId, string? Problem);
 
 /// <summary>Commits the agent's action with AgentActionRecorded; the act workflow resumes from the bus.</summary>
-public sealed class RecordAgentActionHandler(CrmDbContext db, Outbox outbox, OutboxSignal relay, AgentActionInputValidator validator, TimeProvider clock)
+public sealed class RecordAgentActionHandler(CrmDbContext db, Outbox outbox, OutboxSignal relay, IValidator<AgentActionInput> validator, TimeProvider clock)
 {
     public async Task<RecordActionResult> HandleAsync(Guid caseId, AgentActionInput input, CancellationToken ct)
     {

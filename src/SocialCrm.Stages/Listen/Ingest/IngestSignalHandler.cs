@@ -12,7 +12,7 @@ namespace SocialCrm.Stages.Listen.Ingest;
 /// Accepts a signal: validates it, and commits the signal with its SignalAccepted message in one transaction.
 /// Returning means committed. The same (platform, post id) twice gives the first signal back, marked duplicate.
 /// </summary>
-public sealed class IngestSignalHandler(CrmDbContext db, Outbox outbox, OutboxSignal relay, SignalInputValidator validator, StoreWriteGate gate,
+public sealed class IngestSignalHandler(CrmDbContext db, Outbox outbox, OutboxSignal relay, IValidator<SignalInput> validator, StoreWriteGate gate,
     TimeProvider clock)
 {
     public async Task<IngestResult> HandleAsync(SignalInput input, CancellationToken ct)

@@ -24,8 +24,9 @@ public static class BenchCommand
             if (result.GetValue(scoring))
             {
                 var s = ScoringBench.Run();
-                foreach (var (step, us) in s.TrainedSteps) Console.WriteLine($"  {step,-26} {us,6:0.0} µs");
+                foreach (var (step, us) in s.TrainedSteps) Console.WriteLine($"  {step,-60} {us,6:0.0} µs");
                 Console.WriteLine($"bench: scoring_us_per_signal_baselines={s.BaselineMicroseconds:0.0} scoring_us_per_signal_trained={s.TrainedMicroseconds:0.0} " +
+                                  $"scoring_us_per_signal_trained_lightgbm={s.TreeMicroseconds:0.0} " +
                                   $"lr_training_rows={s.TrainingRows} lr_training_s={s.TrainingSeconds:0.00} iterations={s.Iterations}");
                 return 0;
             }

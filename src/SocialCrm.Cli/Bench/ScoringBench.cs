@@ -3,6 +3,7 @@ using SocialCrm.Scoring.Features;
 using SocialCrm.Scoring.Intent;
 using SocialCrm.Scoring.Language;
 using SocialCrm.Scoring.Learning;
+using SocialCrm.Scoring.Learning.MlNet;
 using SocialCrm.Scoring.Outcomes;
 using SocialCrm.Scoring.ReplyKind;
 using SocialCrm.Scoring.Sentiment;
@@ -13,12 +14,15 @@ using SocialCrm.Simulation.Evaluation;
 
 namespace SocialCrm.Cli.Bench;
 
-public sealed record ScoringResult(double BaselineMicroseconds, double TrainedMicroseconds, IReadOnlyList<(string Step, double Microseconds)> TrainedSteps,
+/// <param name="TrainedMicroseconds">all four trained models, value and reply kind by the linear family</param>
+/// <param name="TreeMicroseconds">the same with value and reply kind by LightGbm</param>
+public sealed record ScoringResult(double BaselineMicroseconds, double TrainedMicroseconds, double TreeMicroseconds, IReadOnlyList<(string Step, double Microseconds)> TrainedSteps,
     int TrainingRows, double TrainingSeconds, int Iterations);
 
 /// <summary>
 /// Scoring cost per signal on one core after warm-up: language, sentiment, intent, value and reply kind, each with
-/// its reasons, once with the four baselines and once with four trained models of the production shape. Then
+/// its reasons, once with the four baselines and once with four trained models of the production shape (value and
+/// reply kind from each ML.NET family, linear and LightGbm, trained on simulated outcomes). Then
 /// logistic regression training time on 100,000 rows of simulated posts (hashed n-grams, binary: complaint or not).
 /// </summary>
 public static class ScoringBench
@@ -88,12 +92,15 @@ public static class ScoringBench
         var (regressor, _) = RidgeRegression.Train(smallVectors, readings.Select(r => r.Score).ToList(), sentimentFeatures.Dimension, new TrainingOptions(1e-4, MaxIterations: 30));
         var (intentModel, _) = IntentTrainer.Train(IntentExample.Shipped(), "bench", fixedL2: 1e-3);
         var outcomes = SimulatedOutcomes.Examples(world, 2000, new Random(3));
-        var (valueModel, _) = OutcomeTrainer.TrainValue(outcomes, "bench");
-        var (replyModel, _) = OutcomeTrainer.TrainReplyKind(outcomes, "bench");
+        var values = OutcomeTrainer.TrainValue(outcomes, "bench");
+        var replies = OutcomeTrainer.TrainReplyKind(outcomes, "bench");
         var sentimentModel = new TrainedSentimentModel("bench", 16, classifier, regressor);
-        var cumulative = Enumerable.Range(1, 5).Select(steps => PerSignal(sentimentModel, intentModel, valueModel, replyModel, steps)).ToList();
-        string[] names = ["language (tokenising)", "sentiment (featurising)", "intent", "value", "reply kind"];
+        var cumulative = Enumerable.Range(1, 5).Select(steps => PerSignal(sentimentModel, intentModel, values[0].Model, replies[0].Model, steps)).ToList();
+        var trees = new[] { 4, 5 }.Select(steps => PerSignal(sentimentModel, intentModel, values[1].Model, replies[1].Model, steps)).ToList();
+        string[] names = ["language (tokenising)", "sentiment (featurising)", "intent", $"value ({values[0].Model.Trainer})", $"reply kind ({replies[0].Model.Trainer})"];
         var perStep = names.Select((name, k) => (name, cumulative[k] - (k == 0 ? 0 : cumulative[k - 1]))).ToList();
-        return new ScoringResult(baseline, cumulative[^1], perStep, trainingRows, trainingSeconds, report.Iterations);
+        perStep.Add(($"value ({values[1].Model.Trainer}, {((TreeBinaryModel)values[1].Model.Model).Trees} trees)", trees[0] - cumulative[2]));
+        perStep.Add(($"reply kind ({replies[1].Model.Trainer}, {((TreeBinaryModel)replies[1].Model.Model).Trees} trees)", trees[1] - trees[0]));
+        return new ScoringResult(baseline, cumulative[^1], trees[^1], perStep, trainingRows, trainingSeconds, report.Iterations);
     }
 }

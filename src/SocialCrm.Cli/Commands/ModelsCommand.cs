@@ -17,10 +17,10 @@ public static class ModelsCommand
         {
             using var host = await CliHost.CreateAsync(GlobalOptions.Read(result), ct: ct);
             await using var scope = host.Services.CreateAsyncScope();
-            var table = new Table().AddColumns("model", "version", "active", "trained", "training data");
+            var table = new Table().AddColumns("model", "version", "trainer", "active", "trained", "training data");
             foreach (var k in result.GetValue(kind) is { } one ? [one] : ModelKinds.All)
                 foreach (var m in await scope.ServiceProvider.GetRequiredService<ModelStore>().ListAsync(k, ct))
-                    table.AddRow(k, m.Version, m.IsActive ? "[green]active[/]" : "", $"{m.TrainedAt:u}", Markup.Escape(m.TrainingData));
+                    table.AddRow(k, m.Version, Markup.Escape(m.Trainer), m.IsActive ? "[green]active[/]" : "", $"{m.TrainedAt:u}", Markup.Escape(m.TrainingData));
             AnsiConsole.Write(table);
             return 0;
         });

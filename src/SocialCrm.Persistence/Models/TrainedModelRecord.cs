@@ -9,6 +9,8 @@ public sealed class TrainedModelRecord
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string Kind { get; set; } = "";
     public string Version { get; set; } = "";
+    /// <summary>What trained it, in words ("ML.NET LightGbm"); versions stored before 2026-11-25 say "SocialCrm L-BFGS".</summary>
+    public string Trainer { get; set; } = "";
     public string ModelJson { get; set; } = "";
     /// <summary>Held-out figures, as JSON.</summary>
     public string MetricsJson { get; set; } = "{}";

@@ -26,6 +26,7 @@ public sealed class TrainedIntentModel : IIntentClassifier
 
     public string Version => version;
     public string ModelName => $"intent-lr-{version}";
+    public string Trainer => "SocialCrm L-BFGS";
     public LinearModel Classifier => classifier;
 
     public IntentResult Classify(AnalysedText text)

@@ -1,20 +1,25 @@
-using SocialCrm.Scoring.Features;
 using SocialCrm.Scoring.Learning;
-using SocialCrm.Scoring.Metrics;
+using SocialCrm.Scoring.Learning.MlNet;
 using SocialCrm.Scoring.ReplyKind;
 using SocialCrm.Scoring.Value;
 
 namespace SocialCrm.Scoring.Outcomes;
 
-public sealed record OutcomeTrainingReport(int Rows, double L2, TrainingReport Fit);
+/// <summary>How one outcome model was trained: on how many rows, which setting won on validation, and its log-likelihood there.</summary>
+public sealed record OutcomeTrainingReport(int Rows, string Trainer, string Setting, double ValidationLogLikelihood);
 
 /// <summary>
 /// Trains the two models that learn from measure-phase outcomes: customer value (did engaging pay off?) and reply
-/// kind (was the customer happy, given the kind of reply?). L2 is chosen on a validation fifth of the training rows.
+/// kind (was the customer happy, given the kind of reply?). Each is trained with both families of ML.NET trainers, a
+/// linear one and a tree ensemble, so the caller can compare them on held-out cases and keep the better. Within a
+/// family the setting is chosen by log-likelihood on a validation fifth of the training rows: the reply-kind model
+/// must get the size of each effect right, not only the order.
 /// </summary>
 public static class OutcomeTrainer
 {
-    private static readonly double[] L2Grid = [1e-3, 1e-2, 3e-2, 1e-1];
+    /// <summary>The two trainer families, with the suffix their versions get ("20261125-lr").</summary>
+    public static readonly IReadOnlyList<(string Suffix, Func<IEnumerable<BinaryTrainerSetting>> Settings)> Families =
+        [("lr", BinaryTrainer.Linear), ("gbm", BinaryTrainer.LightGbm)];
 
     /// <summary>The fixed held-out part: a fifth of the cases, by a stable hash of the case key.</summary>
     public static (List<OutcomeExample> Train, List<OutcomeExample> HeldOut) Split(IEnumerable<OutcomeExample> rows) =>
@@ -26,19 +31,23 @@ public static class OutcomeTrainer
     private const double HeldOutShare = 0.2;
     private static string SplitKey(string key) => $"outcome:{key}";
 
-    public static (TrainedValueModel Model, OutcomeTrainingReport Report) TrainValue(IReadOnlyList<OutcomeExample> rows, string version)
+    /// <summary>One value model per trainer family.</summary>
+    public static IReadOnlyList<(TrainedValueModel Model, OutcomeTrainingReport Report)> TrainValue(IReadOnlyList<OutcomeExample> rows, string version)
     {
         Require(rows, r => r.PaidOff, "paid off");
         var raw = rows.Select(r => TrainedValueModel.Row(r.Features, r.ReplyKind == ReplyKindResult.Personalised)).ToList();
         var scale = Standardiser.Fit(raw);
-        var vectors = raw.Select(x => SparseVector.Dense(scale.Apply(x))).ToList();
+        var vectors = raw.Select(scale.Apply).ToList();
         var labels = rows.Select(r => r.PaidOff).ToList();
-        var (l2, model, fit) = FitBinary(rows, vectors, labels, TrainedValueModel.Dimension);
-        return (new TrainedValueModel(version, model, scale), new OutcomeTrainingReport(rows.Count, l2, fit));
+        return [.. Families.Select(family =>
+        {
+            var (model, report) = Fit(rows, vectors, labels, family.Settings());
+            return (new TrainedValueModel($"{version}-{family.Suffix}", report.Setting, model, scale), report);
+        })];
     }
 
-    /// <summary>From the cases whose customer answered our reply: happy or not, given the kind of reply.</summary>
-    public static (TrainedReplyKindModel Model, OutcomeTrainingReport Report) TrainReplyKind(IReadOnlyList<OutcomeExample> all, string version)
+    /// <summary>One reply-kind model per trainer family, from the cases whose customer answered our reply: happy or not, given the kind of reply.</summary>
+    public static IReadOnlyList<(TrainedReplyKindModel Model, OutcomeTrainingReport Report)> TrainReplyKind(IReadOnlyList<OutcomeExample> all, string version)
     {
         var rows = all.Where(r => r.FollowedUp).ToList();
         Require(rows, r => r.Happy, "happy");
@@ -46,23 +55,26 @@ public static class OutcomeTrainer
             throw new InvalidOperationException("every measured reply was of one kind: the gain of personalising cannot be learned without both kinds");
         var raw = rows.Select(r => ValueFeaturizer.Featurize(r.Features)).ToList();
         var scale = Standardiser.Fit(raw);
-        var vectors = rows.Select((r, i) => TrainedReplyKindModel.Row(scale.Apply(raw[i]), r.ReplyKind == ReplyKindResult.Personalised)).ToList();
         var labels = rows.Select(r => r.Happy).ToList();
-        var (l2, model, fit) = FitBinary(rows, vectors, labels, TrainedReplyKindModel.Dimension);
-        return (new TrainedReplyKindModel(version, model, scale), new OutcomeTrainingReport(rows.Count, l2, fit));
+        return [.. Families.Select(family =>
+        {
+            // Linear models need p·x to let the gain depend on the case; trees find the interactions themselves.
+            var crossTerms = family.Suffix == "lr";
+            var vectors = rows.Select((r, i) => TrainedReplyKindModel.Row(scale.Apply(raw[i]), r.ReplyKind == ReplyKindResult.Personalised, crossTerms)).ToList();
+            var (model, report) = Fit(rows, vectors, labels, family.Settings());
+            return (new TrainedReplyKindModel($"{version}-{family.Suffix}", report.Setting, model, scale, crossTerms), report);
+        })];
     }
 
-    private static (double L2, LinearModel Model, TrainingReport Fit) FitBinary(IReadOnlyList<OutcomeExample> rows, List<SparseVector> vectors, List<bool> labels, int dimension)
+    private static (BinaryModel Model, OutcomeTrainingReport Report) Fit(IReadOnlyList<OutcomeExample> rows, List<double[]> vectors, List<bool> labels,
+        IEnumerable<BinaryTrainerSetting> settings)
     {
         var (fit, validation) = DataSplit.Split(Enumerable.Range(0, rows.Count).ToList(), i => $"validation:{rows[i].Key}", 0.2);
-        var l2 = L2Grid.MaxBy(l2 =>
-        {
-            var (m, _) = LogisticRegression.TrainBinary(fit.Select(i => vectors[i]).ToList(), fit.Select(i => labels[i]).ToList(), dimension, new TrainingOptions(l2));
-            // Log-likelihood, not AUC: the reply-kind model must get the size of each effect right, not only the order.
-            return -validation.Average(i => -Math.Log(Math.Clamp(m.Probabilities(vectors[i])[labels[i] ? 1 : 0], 1e-15, 1)));
-        });
-        var (model, report) = LogisticRegression.TrainBinary(vectors, labels, dimension, new TrainingOptions(l2));
-        return (l2, model, report);
+        var (setting, logLikelihood) = BinaryTrainer.Choose(settings,
+            fit.Select(i => vectors[i]).ToList(), fit.Select(i => labels[i]).ToList(),
+            validation.Select(i => vectors[i]).ToList(), validation.Select(i => labels[i]).ToList());
+        var model = BinaryTrainer.Train(vectors, labels, setting);
+        return (model, new OutcomeTrainingReport(rows.Count, setting.Trainer, setting.Setting, logLikelihood));
     }
 
     private static void Require(IReadOnlyList<OutcomeExample> rows, Func<OutcomeExample, bool> label, string name)

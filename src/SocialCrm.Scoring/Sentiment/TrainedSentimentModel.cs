@@ -18,6 +18,7 @@ public sealed class TrainedSentimentModel(string version, int bits, LinearModel 
 
     public string Version => version;
     public string ModelName => $"sentiment-lr-{version}";
+    public string Trainer => "SocialCrm L-BFGS";
     public int Bits => bits;
     public LinearModel Classifier => classifier;
     public LinearModel Regressor => regressor;

@@ -1,36 +1,45 @@
-using SocialCrm.Scoring.Features;
 using SocialCrm.Scoring.Learning;
+using SocialCrm.Scoring.Learning.MlNet;
 using SocialCrm.Scoring.Text;
 
 namespace SocialCrm.Scoring.Value;
 
 /// <summary>
 /// Customer value learned from measure-phase outcomes: the probability that engaging this customer now pays off
-/// (a happy follow-up or an accepted connection request), by logistic regression on standardised features. The kind
-/// of reply the case got is a feature too, and a score is read as "if engaged with a personalised reply": otherwise
-/// the model would credit the customers the old rule already personalised for with the personalisation's effect.
+/// (a happy follow-up, a purchase, or an accepted connection request), by an ML.NET classifier (logistic regression or
+/// LightGbm, whichever did better on held-out cases) on standardised features. The kind of reply the case got is a
+/// feature too, and a score is read as "if engaged with a personalised reply": otherwise the model would credit the
+/// customers the old rule already personalised for with the personalisation's effect.
 /// </summary>
-public sealed class TrainedValueModel(string version, LinearModel model, Standardiser scale) : ICustomerValueScorer
+public sealed class TrainedValueModel(string version, string setting, BinaryModel model, Standardiser scale) : ICustomerValueScorer
 {
     public string Version => version;
-    public string ModelName => $"value-lr-{version}";
+    public string ModelName => $"value-{version}";
+    public string Trainer => model.Trainer;
+    public string Setting => setting;
+    public BinaryModel Model => model;
 
     public ValueResult Score(CustomerValueFeatures features)
     {
         var z = scale.Apply(Row(features, personalised: true));
-        var p = LinearModel.Sigmoid(model.Scores(SparseVector.Dense(z))[0]);
-        return new ValueResult(Math.Round(p, 4), Reasons(z, features));
+        Span<double> push = stackalloc double[z.Length];
+        model.Contributions(z, push);
+        return new ValueResult(Math.Round(model.Probability(z), 4), Reasons(push, features));
     }
 
     /// <summary>The three features that moved the score most from the average customer's, up (↑) or down (↓).</summary>
-    private List<Explanation> Reasons(double[] z, CustomerValueFeatures features)
+    private static List<Explanation> Reasons(ReadOnlySpan<double> push, CustomerValueFeatures features)
     {
         var reasons = new List<Explanation>(3);
-        foreach (var j in Enumerable.Range(0, ValueFeaturizer.Dimension).OrderByDescending(j => Math.Abs(model.Weights[j] * z[j])).Take(3))
+        var used = 0L;
+        for (var k = 0; k < 3; k++)
         {
-            var push = model.Weights[j] * z[j];
-            if (Math.Abs(push) < 0.05) break;
-            reasons.Add(new Explanation($"{ValueFeaturizer.Describe(j, features)} {(push > 0 ? "↑" : "↓")}", Math.Round(push, 3)));
+            var best = -1;
+            for (var j = 0; j < ValueFeaturizer.Dimension; j++)
+                if ((used & (1L << j)) == 0 && (best < 0 || Math.Abs(push[j]) > Math.Abs(push[best]))) best = j;
+            if (best < 0 || Math.Abs(push[best]) < 0.05) break;
+            used |= 1L << best;
+            reasons.Add(new Explanation($"{ValueFeaturizer.Describe(best, features)} {(push[best] > 0 ? "↑" : "↓")}", Math.Round(push[best], 3)));
         }
         return reasons;
     }
@@ -40,11 +49,11 @@ public sealed class TrainedValueModel(string version, LinearModel model, Standar
     /// <summary>A row as trained on: the customer's features, then whether the reply was personalised.</summary>
     public static double[] Row(CustomerValueFeatures features, bool personalised) => [.. ValueFeaturizer.Featurize(features), personalised ? 1 : 0];
 
-    public string ToJson() => ScaledModelFile.Write(version, model, scale);
+    public string ToJson() => OutcomeModelFile.Write(version, setting, crossTerms: false, model, scale);
 
     public static TrainedValueModel FromJson(string json)
     {
-        var file = ScaledModelFile.Read(json, "value", Dimension, Dimension);
-        return new TrainedValueModel(file.Version, file.Model.ToModel(), file.Scale);
+        var (file, model) = OutcomeModelFile.Read(json, "value", Dimension);
+        return new TrainedValueModel(file.Version, file.Setting, model, file.Scale);
     }
 }

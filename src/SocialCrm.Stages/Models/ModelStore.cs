@@ -7,11 +7,11 @@ namespace SocialCrm.Stages.Models;
 /// <summary>Versions of trained models: save one (active or not), list them, make an earlier one active again.</summary>
 public sealed class ModelStore(CrmDbContext db, TimeProvider clock)
 {
-    public async Task<TrainedModelRecord> SaveAsync(string kind, string version, string modelJson, string metricsJson, string trainingData, bool activate, CancellationToken ct)
+    public async Task<TrainedModelRecord> SaveAsync(string kind, string version, string trainer, string modelJson, string metricsJson, string trainingData, bool activate, CancellationToken ct)
     {
         var record = new TrainedModelRecord
         {
-            Kind = kind, Version = version, ModelJson = modelJson, MetricsJson = metricsJson, TrainingData = trainingData, TrainedAt = clock.GetUtcNow().UtcDateTime,
+            Kind = kind, Version = version, Trainer = trainer, ModelJson = modelJson, MetricsJson = metricsJson, TrainingData = trainingData, TrainedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.TrainedModels.Add(record);
         if (activate) await DeactivateAsync(kind, ct);
@@ -22,7 +22,7 @@ public sealed class ModelStore(CrmDbContext db, TimeProvider clock)
 
     public Task<List<TrainedModelRecord>> ListAsync(string kind, CancellationToken ct) =>
         db.TrainedModels.AsNoTracking().Where(m => m.Kind == kind).OrderByDescending(m => m.TrainedAt)
-            .Select(m => new TrainedModelRecord { Id = m.Id, Kind = m.Kind, Version = m.Version, MetricsJson = m.MetricsJson, TrainingData = m.TrainingData, TrainedAt = m.TrainedAt, IsActive = m.IsActive })
+            .Select(m => new TrainedModelRecord { Id = m.Id, Kind = m.Kind, Version = m.Version, Trainer = m.Trainer, MetricsJson = m.MetricsJson, TrainingData = m.TrainingData, TrainedAt = m.TrainedAt, IsActive = m.IsActive })
             .ToListAsync(ct);
 
     public Task<string?> ActiveJsonAsync(string kind, CancellationToken ct) =>

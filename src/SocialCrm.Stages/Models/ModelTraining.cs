@@ -14,7 +14,9 @@ public sealed record TrainingResult(string Kind, string Version, string ModelNam
 {
     public string Summary => (Promoted
         ? $"{ModelName} is now active: held-out {Metric} {New:0.000} against {CurrentValue:0.000} for {Current}"
-        : $"{ModelName} stored but not promoted: held-out {Metric} {New:0.000}, not better than {CurrentValue:0.000} for {Current}")
+        : New > CurrentValue
+            ? $"{ModelName} stored but not promoted: held-out {Metric} {New:0.000} against {CurrentValue:0.000} for {Current}"
+            : $"{ModelName} stored but not promoted: held-out {Metric} {New:0.000}, not better than {CurrentValue:0.000} for {Current}")
         + (Note is null ? "" : $". {Note}");
 }
 
@@ -44,9 +46,9 @@ public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes, Wo
         var tweets = heldOut.Where(r => r.Source == "tweets").ToList();
         var newR = figures.Single(f => f.Model == model.ModelName && f.Source == "tweets").R;
         var currentR = current is LexiconSentimentBaseline ? figures.Single(f => f.Model == baseline.ModelName && f.Source == "tweets").R : SentimentEvaluation.Evaluate(current, "tweets", tweets).R;
-        var result = await SaveAsync(ModelKinds.Sentiment, version, model.ModelName, model.ToJson(), "tweets r", newR, current.ModelName, currentR,
+        var result = await SaveAsync(ModelKinds.Sentiment, version, model.ModelName, model.Trainer, model.ToJson(), "tweets r", newR, current.ModelName, currentR,
             $"VADER ground truth without its held-out fifth: {train.Count} rows (tweets count {SentimentTrainer.TweetWeight}x, movie reviews, NYT editorials)",
-            new SentimentTrainingFigures(figures, report), ct);
+            new SentimentTrainingFigures(figures, report), candidate: true, ct);
         return (result, model);
     }
 
@@ -59,41 +61,59 @@ public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes, Wo
         var figures = heldOut.GroupBy(r => r.Language).SelectMany(g => new[] { IntentEvaluation.Evaluate(model, g.Key, g.ToList()), IntentEvaluation.Evaluate(current, g.Key, g.ToList()) }).ToList();
         var newF1 = IntentEvaluation.Evaluate(model, "all", heldOut).MacroF1;
         var currentF1 = IntentEvaluation.Evaluate(current, "all", heldOut).MacroF1;
-        return await SaveAsync(ModelKinds.Intent, version, model.ModelName, model.ToJson(), "macro F1", newF1, current.ModelName, currentF1,
+        return await SaveAsync(ModelKinds.Intent, version, model.ModelName, model.Trainer, model.ToJson(), "macro F1", newF1, current.ModelName, currentF1,
             $"labelled intent set without its held-out quarter: {train.Count} posts ({train.Count(r => r.Language == "en")} English, {train.Count(r => r.Language == "fi")} Finnish), L2 {report.L2:g2}",
-            new IntentTrainingFigures(figures, report.L2), ct);
+            new IntentTrainingFigures(figures, report.L2), candidate: true, ct);
     }
 
-    /// <summary>Value and reply kind from the measured cases in the store.</summary>
+    /// <summary>
+    /// Value and reply kind from the measured cases in the store, each trained by both ML.NET families (linear and
+    /// LightGbm). Both versions are stored with their held-out figures; the better one is promoted when it also beats
+    /// the model in use.
+    /// </summary>
     public async Task<IReadOnlyList<TrainingResult>> TrainFromOutcomesAsync(string version, CancellationToken ct)
     {
         var examples = await outcomes.LoadAsync(ct);
         var (train, heldOut) = OutcomeTrainer.Split(examples);
         var results = new List<TrainingResult>();
 
-        var (value, valueReport) = OutcomeTrainer.TrainValue(train, version);
         var currentValue = (ICustomerValueScorer)await CurrentAsync(ModelKinds.Value, ct);
-        var (newAuc, currentAuc) = (OutcomeEvaluation.ValueAuc(value, heldOut), OutcomeEvaluation.ValueAuc(currentValue, heldOut));
-        var (routing, currentRouting) = (Routing(value, heldOut), Routing(currentValue, heldOut));
-        var saved = await SaveAsync(ModelKinds.Value, version, value.ModelName, value.ToJson(), "AUC (paid off)", newAuc, currentValue.ModelName, currentAuc,
-            $"{train.Count} measured cases, {train.Count(r => r.PaidOff)} paid off; L2 {valueReport.L2:g2}",
-            new { heldOut = heldOut.Count, auc = newAuc, currentAuc, calibrationError = OutcomeEvaluation.ValueCalibrationError(value, heldOut), l2 = valueReport.L2,
-                autoReplied = routing.AutoReply, currentAutoReplied = currentRouting.AutoReply, ignored = routing.Ignore, currentIgnored = currentRouting.Ignore }, ct);
-        // A value model's scale is its own (a probability), while the analyse workflow's value settings were set for
-        // the scale in use: say what they would now do, so an admin can move them.
-        results.Add(saved with
+        var currentAuc = OutcomeEvaluation.ValueAuc(currentValue, heldOut);
+        var currentRouting = Routing(currentValue, heldOut);
+        var values = OutcomeTrainer.TrainValue(train, version).Select(v => (v.Model, v.Report, Auc: OutcomeEvaluation.ValueAuc(v.Model, heldOut))).ToList();
+        var bestValue = values.MaxBy(v => v.Auc);
+        foreach (var (value, report, auc) in values)
         {
-            Note = $"Under the analyse workflow's settings it would auto-reply to {routing.AutoReply:P0} of the held-out cases (praise below " +
-                $"Workflow:AutoReplyBelowValue {settings.AutoReplyBelowValue}) against {currentRouting.AutoReply:P0}, and ignore {routing.Ignore:P0} " +
-                $"(small talk below Workflow:IgnoreBelowValue {settings.IgnoreBelowValue}) against {currentRouting.Ignore:P0}",
-        });
+            var routing = Routing(value, heldOut);
+            var saved = await SaveAsync(ModelKinds.Value, value.Version, value.ModelName, value.Trainer, value.ToJson(), "AUC (paid off)", auc, currentValue.ModelName, currentAuc,
+                $"{train.Count} measured cases, {train.Count(r => r.PaidOff)} paid off; {value.Trainer}, {report.Setting}",
+                new { heldOut = heldOut.Count, auc, currentAuc, calibrationError = OutcomeEvaluation.ValueCalibrationError(value, heldOut), trainer = value.Trainer, setting = report.Setting,
+                    validationLogLikelihood = report.ValidationLogLikelihood, autoReplied = routing.AutoReply, currentAutoReplied = currentRouting.AutoReply, ignored = routing.Ignore,
+                    currentIgnored = currentRouting.Ignore }, value == bestValue.Model, ct);
+            // A value model's scale is its own (a probability), while the analyse workflow's value settings were set for
+            // the scale in use: say what they would now do, so an admin can move them.
+            results.Add(saved with
+            {
+                Note = (value == bestValue.Model ? "" : $"{bestValue.Model.ModelName} did better on the same cases. ") +
+                    $"Under the analyse workflow's settings it would auto-reply to {routing.AutoReply:P0} of the held-out cases (praise below " +
+                    $"Workflow:AutoReplyBelowValue {settings.AutoReplyBelowValue}) against {currentRouting.AutoReply:P0}, and ignore {routing.Ignore:P0} " +
+                    $"(small talk below Workflow:IgnoreBelowValue {settings.IgnoreBelowValue}) against {currentRouting.Ignore:P0}",
+            });
+        }
 
-        var (reply, replyReport) = OutcomeTrainer.TrainReplyKind(train, version);
         var currentReply = (IReplyKindAdvisor)await CurrentAsync(ModelKinds.ReplyKind, ct);
-        var (newUplift, currentUplift) = (OutcomeEvaluation.UpliftCurve(reply, heldOut), OutcomeEvaluation.UpliftCurve(currentReply, heldOut));
-        results.Add(await SaveAsync(ModelKinds.ReplyKind, version, reply.ModelName, reply.ToJson(), "uplift of personalising in its top 10–50%", newUplift, currentReply.ModelName, currentUplift,
-            $"{replyReport.Rows} answered replies ({train.Count(r => r.FollowedUp && r.ReplyKind == ReplyKindResult.Personalised)} personalised), {train.Count(r => r.FollowedUp && r.Happy)} happy; L2 {replyReport.L2:g2}",
-            new { heldOut = heldOut.Count, uplift = newUplift, currentUplift, l2 = replyReport.L2 }, ct));
+        var currentUplift = OutcomeEvaluation.UpliftCurve(currentReply, heldOut);
+        var replies = OutcomeTrainer.TrainReplyKind(train, version).Select(r => (r.Model, r.Report, Uplift: OutcomeEvaluation.UpliftCurve(r.Model, heldOut))).ToList();
+        var bestReply = replies.MaxBy(r => r.Uplift);
+        foreach (var (reply, report, uplift) in replies)
+        {
+            var saved = await SaveAsync(ModelKinds.ReplyKind, reply.Version, reply.ModelName, reply.Trainer, reply.ToJson(), "uplift of personalising in its top 10–50%", uplift,
+                currentReply.ModelName, currentUplift,
+                $"{report.Rows} answered replies ({train.Count(r => r.FollowedUp && r.ReplyKind == ReplyKindResult.Personalised)} personalised), {train.Count(r => r.FollowedUp && r.Happy)} happy; {reply.Trainer}, {report.Setting}",
+                new { heldOut = heldOut.Count, uplift, currentUplift, trainer = reply.Trainer, setting = report.Setting, validationLogLikelihood = report.ValidationLogLikelihood },
+                reply == bestReply.Model, ct);
+            results.Add(reply == bestReply.Model ? saved : saved with { Note = $"{bestReply.Model.ModelName} did better on the same cases" });
+        }
         return results;
     }
 
@@ -110,11 +130,12 @@ public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes, Wo
     private async Task<object> CurrentAsync(string kind, CancellationToken ct) =>
         await store.ActiveJsonAsync(kind, ct) is { } json ? ModelKinds.TryFromJson(kind, json) ?? ModelKinds.Baseline(kind) : ModelKinds.Baseline(kind);
 
-    private async Task<TrainingResult> SaveAsync(string kind, string version, string modelName, string json, string metric, double newValue,
-        string current, double currentValue, string trainingData, object figures, CancellationToken ct)
+    /// <param name="candidate">false for the family that lost to the other on the same held-out cases: stored, never promoted</param>
+    private async Task<TrainingResult> SaveAsync(string kind, string version, string modelName, string trainer, string json, string metric, double newValue,
+        string current, double currentValue, string trainingData, object figures, bool candidate, CancellationToken ct)
     {
-        var promote = newValue > currentValue;
-        await store.SaveAsync(kind, version, json, JsonSerializer.Serialize(figures), trainingData, promote, ct);
+        var promote = candidate && newValue > currentValue;
+        await store.SaveAsync(kind, version, trainer, json, JsonSerializer.Serialize(figures), trainingData, promote, ct);
         return new TrainingResult(kind, version, modelName, metric, newValue, current, currentValue, promote, trainingData, figures);
     }
 }

@@ -21,7 +21,7 @@ public static class ModelEndpoints
                 result.Add(new
                 {
                     kind, inUse = inUse[kind],
-                    versions = versions.Select(v => new { v.Version, v.IsActive, v.TrainedAt, v.TrainingData, metrics = System.Text.Json.Nodes.JsonNode.Parse(v.MetricsJson) }),
+                    versions = versions.Select(v => new { v.Version, v.Trainer, v.IsActive, v.TrainedAt, v.TrainingData, metrics = System.Text.Json.Nodes.JsonNode.Parse(v.MetricsJson) }),
                 });
             }
             return Results.Ok(result);

@@ -70,7 +70,7 @@ function figures(metrics) {
 function renderModels(models) {
   $('models').tBodies[0].innerHTML = models.map(m => {
     const active = m.versions.find(v => v.isActive);
-    return `<tr><td>${esc(m.kind)}</td><td>${esc(m.inUse)}</td><td>${active ? figures(active.metrics) : 'baseline'}</td>
+    return `<tr><td>${esc(m.kind)}</td><td>${esc(m.inUse)}</td><td>${esc(active?.trainer ?? 'none (baseline)')}</td><td>${active ? figures(active.metrics) : 'baseline'}</td>
       <td>${esc(active?.trainingData ?? 'rules and lexicons, no training')}</td><td>${m.versions.length}</td></tr>`;
   }).join('');
 }

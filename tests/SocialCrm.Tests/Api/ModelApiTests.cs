@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using SocialCrm.Stages.Models;
 
 namespace SocialCrm.Tests.Api;
 
@@ -28,5 +30,11 @@ public class ModelApiTests
         Assert.That(await unknownVersion.Content.ReadAsStringAsync(), Does.Contain("no intent model version v9"));
 
         Assert.That((await client.PostAsync("/api/models/intent/versions/baseline/restore", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+
+        // Each stored version says what trained it.
+        using (var scope = factory.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<ModelStore>().SaveAsync(ModelKinds.Value, "v1", "ML.NET LightGbm", "{}", "{}", "test rows", activate: false, CancellationToken.None);
+        var value = (await client.GetFromJsonAsync<JsonArray>("/api/models"))!.Single(m => m!["kind"]!.GetValue<string>() == "value")!;
+        Assert.That(value["versions"]![0]!["trainer"]!.GetValue<string>(), Is.EqualTo("ML.NET LightGbm"));
     }
 }

@@ -46,10 +46,10 @@ public class ModelVersionTests
 
         Assert.That(await ModelsOfBriefAsync("m1"), Does.Contain("baseline-lexicon-1"), "no trained model yet: the baseline");
 
-        await SwitchAsync(s => s.SaveAsync(ModelKinds.Sentiment, "v1", TinyModel("v1").ToJson(), "{}", "test rows", activate: true, CancellationToken.None));
+        await SwitchAsync(s => s.SaveAsync(ModelKinds.Sentiment, "v1", "SocialCrm L-BFGS", TinyModel("v1").ToJson(), "{}", "test rows", activate: true, CancellationToken.None));
         Assert.That(await ModelsOfBriefAsync("m2"), Does.Contain("sentiment-lr-v1"));
 
-        await SwitchAsync(s => s.SaveAsync(ModelKinds.Sentiment, "v2", TinyModel("v2").ToJson(), "{}", "test rows", activate: true, CancellationToken.None));
+        await SwitchAsync(s => s.SaveAsync(ModelKinds.Sentiment, "v2", "SocialCrm L-BFGS", TinyModel("v2").ToJson(), "{}", "test rows", activate: true, CancellationToken.None));
         Assert.That(await ModelsOfBriefAsync("m3"), Does.Contain("sentiment-lr-v2"));
 
         await SwitchAsync(s => s.RestoreAsync(ModelKinds.Sentiment, "v1", CancellationToken.None));

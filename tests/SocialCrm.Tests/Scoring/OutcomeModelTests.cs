@@ -10,9 +10,12 @@ namespace SocialCrm.Tests.Scoring;
 
 /// <summary>
 /// Value and reply kind learned from measured cases whose hidden truth the simulator knows (CustomerResponse): the
-/// models must find that truth from the features alone, and the budgeted policy must come close to the oracle.
+/// models must find that truth from the features alone, and the budgeted policy must come close to the oracle. Once
+/// for each ML.NET family: 0 linear (logistic regression), 1 LightGbm.
 /// </summary>
-public class OutcomeModelTests
+[TestFixture(0)]
+[TestFixture(1)]
+public class OutcomeModelTests(int family)
 {
     private TrainedValueModel _value = null!;
     private TrainedReplyKindModel _reply = null!;
@@ -24,8 +27,9 @@ public class OutcomeModelTests
         var world = new SimulatedWorld(new SimulationOptions { Customers = 1000, Seed = 5 });
         var (train, heldOut) = OutcomeTrainer.Split(SimulatedOutcomes.Examples(world, 6000, new Random(1)));
         _heldOut = heldOut;
-        (_value, _) = OutcomeTrainer.TrainValue(train, "test");
-        (_reply, _) = OutcomeTrainer.TrainReplyKind(train, "test");
+        _value = OutcomeTrainer.TrainValue(train, "test")[family].Model;
+        _reply = OutcomeTrainer.TrainReplyKind(train, "test")[family].Model;
+        TestContext.Out.WriteLine($"{_value.Trainer}: value {_value.Setting}, reply kind {_reply.Setting}");
     }
 
     private static CustomerValueFeatures Customer(double revenue, int followers, string intent, double sentiment) =>
@@ -56,6 +60,15 @@ public class OutcomeModelTests
         var features = Customer(1200, 800, "question", 0);
         Assert.That(TrainedValueModel.FromJson(_value.ToJson()).Score(features).Score, Is.EqualTo(_value.Score(features).Score).Within(1e-4));
         Assert.That(TrainedReplyKindModel.FromJson(_reply.ToJson()).Recommend(features, 0).Gain, Is.EqualTo(_reply.Recommend(features, 0).Gain).Within(1e-4));
+        Assert.That(TrainedValueModel.FromJson(_value.ToJson()).Trainer, Is.EqualTo(family == 0 ? "ML.NET L-BFGS logistic regression" : "ML.NET LightGbm"));
+    }
+
+    [Test]
+    public void A_value_model_stored_before_MLNET_is_refused_with_the_reason()
+    {
+        // The shape the releases before 2026-11-25 stored: our own L-BFGS weights and a standardiser, no ML.NET file.
+        const string old = """{"Version":"20261124","Model":{"Outputs":1,"Dimension":25,"Weights":"AAAA","Biases":[0]},"Scale":{"Means":[0],"Scales":[1]}}""";
+        Assert.That(() => TrainedValueModel.FromJson(old), Throws.TypeOf<FormatException>().With.Message.Contains("before ML.NET").And.Message.Contains("train it again"));
     }
 
     [Test]

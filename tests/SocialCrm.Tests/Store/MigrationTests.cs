@@ -86,6 +86,7 @@ public class MigrationTests
             Assert.That((await db.DailyAggregates.SingleAsync()).Purchases, Is.EqualTo(1));
             var model = await db.TrainedModels.SingleAsync();
             Assert.That((model.Kind, model.Version, model.ModelJson, model.IsActive), Is.EqualTo(("value", "v1", """{"weights":[1]}""", true)));
+            Assert.That(model.Trainer, Is.EqualTo("SocialCrm L-BFGS"), "versions stored before the trainer was recorded");
         }
 
         // Opening it again changes nothing.

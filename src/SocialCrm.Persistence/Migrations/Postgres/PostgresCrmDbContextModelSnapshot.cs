@@ -661,6 +661,10 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                     b.Property<DateTime>("TrainedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Trainer")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("TrainingData")
                         .IsRequired()
                         .HasColumnType("text");

@@ -661,6 +661,10 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("TrainedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Trainer")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("TrainingData")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");

@@ -656,6 +656,10 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("TrainedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Trainer")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TrainingData")
                         .IsRequired()
                         .HasColumnType("TEXT");

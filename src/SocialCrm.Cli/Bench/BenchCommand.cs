@@ -27,7 +27,7 @@ public static class BenchCommand
                 foreach (var (step, us) in s.TrainedSteps) Console.WriteLine($"  {step,-60} {us,6:0.0} µs");
                 Console.WriteLine($"bench: scoring_us_per_signal_baselines={s.BaselineMicroseconds:0.0} scoring_us_per_signal_trained={s.TrainedMicroseconds:0.0} " +
                                   $"scoring_us_per_signal_trained_lightgbm={s.TreeMicroseconds:0.0} " +
-                                  $"lr_training_rows={s.TrainingRows} lr_training_s={s.TrainingSeconds:0.00} iterations={s.Iterations}");
+                                  $"lr_training_rows={s.TrainingRows} lr_training_s={s.TrainingSeconds:0.00} trainer=\"{s.Trainer}\"");
                 return 0;
             }
             var options = GlobalOptions.Read(result);

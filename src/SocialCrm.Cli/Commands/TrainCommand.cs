@@ -33,8 +33,8 @@ public static class TrainCommand
             var (trained, model) = await AnsiConsole.Status().StartAsync($"training on the rated texts of {Markup.Escape(folder)}…",
                 _ => scope.ServiceProvider.GetRequiredService<ModelTraining>().TrainSentimentAsync(rows, NewVersion(), ct));
             var (figures, report) = (SentimentTrainingFigures)trained.Figures;
-            Console.WriteLine($"trained in {clock.Elapsed.TotalSeconds:0.0} s: classifier L2 {report.ClassifierL2:g2} ({report.Classifier.Iterations} iterations, {report.Classifier.Stop}), " +
-                              $"graded L2 {report.RegressorL2:g2} ({report.Regressor.Iterations} iterations, {report.Regressor.Stop})");
+            Console.WriteLine($"trained in {clock.Elapsed.TotalSeconds:0.0} s: label by {report.ClassifierTrainer}, L2 {report.ClassifierL2:g2}; " +
+                              $"graded score by {report.RegressorTrainer}, L2 {report.RegressorL2:g2}");
 
             var table = new Table().Title("Held-out fifth of each set (3 classes: rating < -0.5, > 0.5, else neutral)")
                 .AddColumns("set", "model", "rows", "Pearson r", "macro F1", "accuracy", "log loss", "calibration error");

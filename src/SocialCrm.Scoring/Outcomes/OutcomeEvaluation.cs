@@ -32,6 +32,17 @@ public static class OutcomeEvaluation
     }
 
     /// <summary>
+    /// Mean log-likelihood of the happy answers on the held-out cases the customer answered, given the reply they got:
+    /// a proper score of how well the model knows both kinds' outcomes, on every answered case rather than a top share.
+    /// </summary>
+    public static double ReplyLogLikelihood(TrainedReplyKindModel model, IReadOnlyList<OutcomeExample> rows) =>
+        rows.Where(r => r.FollowedUp).Select(r =>
+        {
+            var p = model.HappyProbability(r.Features, r.ReplyKind == ReplyKindResult.Personalised);
+            return Math.Log(Math.Clamp(r.Happy ? p : 1 - p, 1e-15, 1));
+        }).DefaultIfEmpty(0).Average();
+
+    /// <summary>
     /// Can the advisor find the cases where personalising gains most? Of the held-out cases the customer answered, take
     /// the share it ranks highest (by expected gain; a rule without gains ranks its personalised cases first) and
     /// measure the uplift there: happy rate after personalised replies minus after standard ones. Agents mostly

@@ -43,6 +43,10 @@ public sealed class TrainedReplyKindModel(string version, string setting, Binary
         return new ReplyKindResult(gain > 0 ? ReplyKindResult.Personalised : ReplyKindResult.Standard, why, gain);
     }
 
+    /// <summary>The probability of a happy answer to a reply of this kind (what the model learned; the gain is its difference).</summary>
+    public double HappyProbability(CustomerValueFeatures features, bool personalised) =>
+        model.Probability(Row(scale.Apply(ValueFeaturizer.Featurize(features)), personalised, crossTerms));
+
     /// <summary>A training or scoring row: x, then p·x if the model takes cross terms, then p.</summary>
     public static void Row(ReadOnlySpan<double> z, bool personalised, bool crossTerms, Span<double> into)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SocialCrm.Scoring.Features;
 using SocialCrm.Scoring.Learning;
+using SocialCrm.Scoring.Learning.MlNet;
 using SocialCrm.Scoring.Text;
 
 namespace SocialCrm.Scoring.Sentiment;
@@ -9,7 +10,7 @@ namespace SocialCrm.Scoring.Sentiment;
 /// Sentiment learned from human ratings: a multinomial logistic regression for the label and a ridge regression
 /// for the graded score (-1..+1), on hashed n-grams plus the lexicon's own reading.
 /// </summary>
-public sealed class TrainedSentimentModel(string version, int bits, LinearModel classifier, LinearModel regressor) : ISentimentScorer
+public sealed class TrainedSentimentModel(string version, int bits, LinearModel classifier, LinearModel regressor, string trainer = SparseLinearTrainer.MaximumEntropy) : ISentimentScorer
 {
     private readonly SentimentFeatures _features = new(bits);
 
@@ -18,7 +19,8 @@ public sealed class TrainedSentimentModel(string version, int bits, LinearModel 
 
     public string Version => version;
     public string ModelName => $"sentiment-lr-{version}";
-    public string Trainer => "SocialCrm L-BFGS";
+    /// <summary>What fitted the weights; versions stored before ML.NET say "SocialCrm L-BFGS".</summary>
+    public string Trainer => trainer;
     public int Bits => bits;
     public LinearModel Classifier => classifier;
     public LinearModel Regressor => regressor;
@@ -51,13 +53,13 @@ public sealed class TrainedSentimentModel(string version, int bits, LinearModel 
         return LinearExplainer.Top(words.Concat(lexiconPush > 0 ? lexiconWords : []));
     }
 
-    private sealed record File(string Version, int Bits, LinearModelJson Classifier, LinearModelJson Regressor);
+    private sealed record File(string Version, int Bits, LinearModelJson Classifier, LinearModelJson Regressor, string? Trainer);
 
-    public string ToJson() => JsonSerializer.Serialize(new File(version, bits, LinearModelJson.From(classifier), LinearModelJson.From(regressor)));
+    public string ToJson() => JsonSerializer.Serialize(new File(version, bits, LinearModelJson.From(classifier), LinearModelJson.From(regressor), trainer));
 
     public static TrainedSentimentModel FromJson(string json)
     {
         var file = JsonSerializer.Deserialize<File>(json) ?? throw new FormatException("the sentiment model file is empty");
-        return new TrainedSentimentModel(file.Version, file.Bits, file.Classifier.ToModel(), file.Regressor.ToModel());
+        return new TrainedSentimentModel(file.Version, file.Bits, file.Classifier.ToModel(), file.Regressor.ToModel(), file.Trainer ?? "SocialCrm L-BFGS");
     }
 }

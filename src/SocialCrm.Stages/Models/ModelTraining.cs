@@ -103,16 +103,27 @@ public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes, Wo
 
         var currentReply = (IReplyKindAdvisor)await CurrentAsync(ModelKinds.ReplyKind, ct);
         var currentUplift = OutcomeEvaluation.UpliftCurve(currentReply, heldOut);
-        var replies = OutcomeTrainer.TrainReplyKind(train, version).Select(r => (r.Model, r.Report, Uplift: OutcomeEvaluation.UpliftCurve(r.Model, heldOut))).ToList();
-        var bestReply = replies.MaxBy(r => r.Uplift);
-        foreach (var (reply, report, uplift) in replies)
+        var replies = OutcomeTrainer.TrainReplyKind(train, version)
+            .Select(r => (r.Model, r.Report, Uplift: OutcomeEvaluation.UpliftCurve(r.Model, heldOut), LogLikelihood: OutcomeEvaluation.ReplyLogLikelihood(r.Model, heldOut))).ToList();
+        // Between the two families trained on the same rows, the held-out log-likelihood of the answers decides: a proper
+        // score over every answered case. The uplift at the top rests on a few hundred cases reweighted by propensity;
+        // on a 16,000-case simulation it preferred LightGbm (0.405 against 0.385) while the simulator's truth preferred
+        // the linear model (98.4 % of the oracle against 97.4 %), as the log-likelihood did. Against the model in use,
+        // the uplift rule stays: the rule baseline has no probabilities.
+        var bestReply = replies.MaxBy(r => r.LogLikelihood);
+        foreach (var (reply, report, uplift, logLikelihood) in replies)
         {
             var saved = await SaveAsync(ModelKinds.ReplyKind, reply.Version, reply.ModelName, reply.Trainer, reply.ToJson(), "uplift of personalising in its top 10–50%", uplift,
                 currentReply.ModelName, currentUplift,
                 $"{report.Rows} answered replies ({train.Count(r => r.FollowedUp && r.ReplyKind == ReplyKindResult.Personalised)} personalised), {train.Count(r => r.FollowedUp && r.Happy)} happy; {reply.Trainer}, {report.Setting}",
-                new { heldOut = heldOut.Count, uplift, currentUplift, trainer = reply.Trainer, setting = report.Setting, validationLogLikelihood = report.ValidationLogLikelihood },
+                new { heldOut = heldOut.Count, uplift, currentUplift, heldOutLogLikelihood = logLikelihood, trainer = reply.Trainer,
+                    setting = report.Setting, validationLogLikelihood = report.ValidationLogLikelihood },
                 reply == bestReply.Model, ct);
-            results.Add(reply == bestReply.Model ? saved : saved with { Note = $"{bestReply.Model.ModelName} did better on the same cases" });
+            results.Add(saved with
+            {
+                Note = $"held-out log-likelihood of the answers {logLikelihood:0.0000}" +
+                    (reply == bestReply.Model ? "" : $", below {bestReply.LogLikelihood:0.0000} for {bestReply.Model.ModelName}, trained on the same cases"),
+            });
         }
         return results;
     }

@@ -85,8 +85,15 @@ public class ClosedLoopTests
         });
 
         var trained = await host.WithScopeAsync(sp => sp.GetRequiredService<ModelTraining>().TrainFromOutcomesAsync("t1", CancellationToken.None));
-        Assert.That(trained.Select(t => t.Kind), Is.EqualTo(new[] { ModelKinds.Value, ModelKinds.ReplyKind }));
-        Assert.That(trained.Select(t => t.Current), Is.EqualTo(new[] { "baseline-formula-1", "baseline-rule-1" }), "compared with what the stages used");
+        // Each kind by both ML.NET trainers, both stored; at most one of each kind promoted.
+        Assert.That(trained.Select(t => (t.Kind, t.Version)), Is.EqualTo(new[]
+        {
+            (ModelKinds.Value, "t1-lr"), (ModelKinds.Value, "t1-gbm"), (ModelKinds.ReplyKind, "t1-lr"), (ModelKinds.ReplyKind, "t1-gbm"),
+        }));
+        Assert.That(trained.Select(t => t.Current), Is.EqualTo(new[] { "baseline-formula-1", "baseline-formula-1", "baseline-rule-1", "baseline-rule-1" }), "compared with what the stages used");
+        Assert.That(trained.GroupBy(t => t.Kind).Select(g => g.Count(t => t.Promoted)), Has.All.LessThanOrEqualTo(1));
+        var trainers = await host.QueryAsync(db => db.TrainedModels.OrderBy(m => m.Kind).ThenBy(m => m.Version).Select(m => m.Trainer).ToListAsync());
+        Assert.That(trainers, Is.EqualTo(new[] { "ML.NET LightGbm", "ML.NET L-BFGS logistic regression", "ML.NET LightGbm", "ML.NET L-BFGS logistic regression" }));
         Assert.That(trained[0].Summary, Does.Contain("of the held-out cases (praise below Workflow:AutoReplyBelowValue 0.3)"),
             "says what the analyse workflow's value settings would do with the new scale");
 
@@ -94,19 +101,33 @@ public class ClosedLoopTests
         await host.WithScopeAsync(async sp =>
         {
             var models = sp.GetRequiredService<ModelStore>();
-            await models.RestoreAsync(ModelKinds.Value, "t1", CancellationToken.None);
-            await models.RestoreAsync(ModelKinds.ReplyKind, "t1", CancellationToken.None);
+            await models.RestoreAsync(ModelKinds.Value, "t1-lr", CancellationToken.None);
+            await models.RestoreAsync(ModelKinds.ReplyKind, "t1-lr", CancellationToken.None);
             await sp.GetRequiredService<ModelRegistry>().RefreshAsync(CancellationToken.None);
             return 0;
         });
         var brief = await BriefOfAsync(host, (await host.IngestAsync(Signals.Complaint(handle: "newcomer") with { AuthorFollowers = 4000 })).SignalId);
         Assert.Multiple(() =>
         {
-            Assert.That(brief.Models, Does.Contain("value-lr-t1").And.Contain("replykind-lr-t1"));
+            Assert.That(brief.Models, Does.Contain("value-t1-lr").And.Contain("replykind-t1-lr"));
             Assert.That(brief.ReplyGain, Is.Not.Null, "the trained advisor estimates the gain of personalising");
             Assert.That(brief.FeaturesJson, Does.Contain("\"followers\":4000"), "kept for the next training");
             Assert.That(brief.ReasonsJson, Does.Contain("points of happy outcomes expected"));
         });
+
+        // The LightGbm versions score the briefs just as well when an admin chooses them.
+        await host.WithScopeAsync(async sp =>
+        {
+            var models = sp.GetRequiredService<ModelStore>();
+            await models.RestoreAsync(ModelKinds.Value, "t1-gbm", CancellationToken.None);
+            await models.RestoreAsync(ModelKinds.ReplyKind, "t1-gbm", CancellationToken.None);
+            await sp.GetRequiredService<ModelRegistry>().RefreshAsync(CancellationToken.None);
+            return 0;
+        });
+        var treeBrief = await BriefOfAsync(host, (await host.IngestAsync(Signals.Complaint(handle: "newcomer2") with { AuthorFollowers = 4000 })).SignalId);
+        Assert.That(treeBrief.Models, Does.Contain("value-t1-gbm").And.Contain("replykind-t1-gbm"));
+        Assert.That(treeBrief.ReplyGain, Is.Not.Null);
+        Assert.That(treeBrief.ReasonsJson, Does.Contain("points of happy outcomes expected"));
     }
 
     [Test]
@@ -148,8 +169,8 @@ public class ClosedLoopTests
         {
             if (await db.TrainedModels.Select(m => m.Kind).Distinct().CountAsync() < 2) return false;
             var active = await db.TrainedModels.Where(m => m.IsActive).ToDictionaryAsync(m => m.Kind, m => m.Version);
-            return registry.Value.ModelName == (active.TryGetValue(ModelKinds.Value, out var v) ? $"value-lr-{v}" : "baseline-formula-1")
-                && registry.ReplyKind.ModelName == (active.TryGetValue(ModelKinds.ReplyKind, out var r) ? $"replykind-lr-{r}" : "baseline-rule-1");
+            return registry.Value.ModelName == (active.TryGetValue(ModelKinds.Value, out var v) ? $"value-{v}" : "baseline-formula-1")
+                && registry.ReplyKind.ModelName == (active.TryGetValue(ModelKinds.ReplyKind, out var r) ? $"replykind-{r}" : "baseline-rule-1");
         }, 30);
         var stored = await host.QueryAsync(db => db.TrainedModels.Where(m => m.Kind == ModelKinds.ReplyKind).Select(m => m.TrainingData).FirstAsync());
         Assert.That(stored, Does.Contain("answered replies"), "stored with what it learned from");

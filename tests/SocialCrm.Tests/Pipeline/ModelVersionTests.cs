@@ -20,7 +20,7 @@ public class ModelVersionTests
             .Concat(Negative.Select((t, i) => new RatedText("tweets", $"n{i}", -3, t)))
             .Concat(Enumerable.Range(0, 5).Select(i => new RatedText("tweets", $"z{i}", 0, $"order number {i} shipped today")))
             .ToList();
-        return SentimentTrainer.Train(rows, version, bits: 12, fixedL2: (1e-3, 1e-3)).Model;
+        return SentimentTrainer.Train(rows, version, bits: 12, fixedL2: (1e-3f, 1e-3f)).Model;
     }
 
     [Test]

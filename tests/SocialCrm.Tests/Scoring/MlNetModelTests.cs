@@ -73,6 +73,14 @@ public class MlNetModelTests
         Assert.That(Array.IndexOf(total, total.Max()), Is.Zero);
     }
 
+    [TestCaseSource(nameof(OneOfEach))]
+    public void Trains_on_a_few_dozen_rows(BinaryTrainerSetting setting)
+    {
+        // A new store's first training: the closed loop has measured only a few dozen cases.
+        var model = BinaryTrainer.Train(_rows.Take(40).ToList(), _labels.Take(40).ToList(), setting);
+        Assert.That(model.Probability(_rows[0]), Is.InRange(0.0, 1.0));
+    }
+
     [Test]
     public void A_file_that_is_not_a_binary_model_is_refused_with_the_reason()
     {

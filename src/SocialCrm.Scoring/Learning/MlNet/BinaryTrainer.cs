@@ -6,7 +6,8 @@ using Microsoft.ML.Trainers.LightGbm;
 namespace SocialCrm.Scoring.Learning.MlNet;
 
 /// <summary>One setting of one of ML.NET's binary trainers, named for reports ("L2 10", "16 leaves × 300").</summary>
-public sealed record BinaryTrainerSetting(string Trainer, string Setting, Func<MLContext, IEstimator<ITransformer>> Estimator);
+/// <param name="Estimator">the trainer for a context and a number of rows</param>
+public sealed record BinaryTrainerSetting(string Trainer, string Setting, Func<MLContext, int, IEstimator<ITransformer>> Estimator);
 
 /// <summary>
 /// Trains ML.NET binary classifiers on dense rows, with a fixed seed and one thread so the same rows give the same
@@ -16,30 +17,33 @@ public static class BinaryTrainer
 {
     private const string Features = "Features", Label = "Label";
 
-    /// <summary>L2 strengths; ML.NET's penalty adds to the sum of the rows' losses, so these suit thousands of rows.</summary>
-    public static IEnumerable<BinaryTrainerSetting> Linear() => new[] { 1f, 10f, 100f, 1000f }.Select(l2 =>
-        new BinaryTrainerSetting(LinearBinaryModel.Name, $"L2 {l2:g}", ml => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(
+    /// <summary>L2 strengths λ of (λ/2)‖w‖² against the mean loss, as SocialCrm's own trainers had them.</summary>
+    public static IEnumerable<BinaryTrainerSetting> Linear() => new[] { 1e-4f, 1e-3f, 1e-2f, 3e-2f, 1e-1f }.Select(l2 =>
+        new BinaryTrainerSetting(LinearBinaryModel.Name, $"L2 {l2:g}", (ml, rows) => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(
             new LbfgsLogisticRegressionBinaryTrainer.Options
             {
-                FeatureColumnName = Features, LabelColumnName = Label, L2Regularization = l2, L1Regularization = 0,
+                FeatureColumnName = Features, LabelColumnName = Label, L2Regularization = SparseLinearTrainer.SumLossL2(l2, rows), L1Regularization = 0,
                 OptimizationTolerance = 1e-7f, NumberOfThreads = 1,
             })));
 
-    /// <summary>Few, shallow trees with many rows per leaf: outcomes are noisy, and a deep ensemble learns the noise.</summary>
+    /// <summary>
+    /// Few, shallow trees with many rows per leaf (100, or a twentieth of the rows when there are fewer than 2,000):
+    /// outcomes are noisy, and a deep ensemble learns the noise.
+    /// </summary>
     public static IEnumerable<BinaryTrainerSetting> LightGbm() =>
         new (int Leaves, int Rounds, double Rate)[] { (4, 200, 0.05), (8, 200, 0.05), (16, 300, 0.03) }.Select(s =>
-            new BinaryTrainerSetting(TreeBinaryModel.Name, $"{s.Leaves} leaves × {s.Rounds} rounds", ml => ml.BinaryClassification.Trainers.LightGbm(
+            new BinaryTrainerSetting(TreeBinaryModel.Name, $"{s.Leaves} leaves × {s.Rounds} rounds", (ml, rows) => ml.BinaryClassification.Trainers.LightGbm(
                 new LightGbmBinaryTrainer.Options
                 {
                     FeatureColumnName = Features, LabelColumnName = Label, NumberOfLeaves = s.Leaves, NumberOfIterations = s.Rounds,
-                    LearningRate = s.Rate, MinimumExampleCountPerLeaf = 100, UseCategoricalSplit = false, Seed = 1, NumberOfThreads = 1, Silent = true,
+                    LearningRate = s.Rate, MinimumExampleCountPerLeaf = Math.Clamp(rows / 20, 2, 100), UseCategoricalSplit = false, Seed = 1, NumberOfThreads = 1, Silent = true,
                 })));
 
     public static BinaryModel Train(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, BinaryTrainerSetting setting)
     {
         var ml = new MLContext(seed: 1);
         var data = Load(ml, rows, labels);
-        var transformer = setting.Estimator(ml).Fit(data);
+        var transformer = setting.Estimator(ml, rows.Count).Fit(data);
         using var file = new MemoryStream();
         ml.Model.Save(transformer, data.Schema, file);
         var model = BinaryModel.Load(file.ToArray());

@@ -21,6 +21,12 @@ public sealed record Standardiser(double[] Means, double[] Scales)
         return new Standardiser(means, scales);
     }
 
+    /// <summary>Standardises x in place (its first Means.Length entries).</summary>
+    public void ApplyInPlace(Span<double> x)
+    {
+        for (var j = 0; j < Means.Length; j++) x[j] = (x[j] - Means[j]) / Scales[j];
+    }
+
     public double[] Apply(double[] x)
     {
         var z = new double[x.Length];

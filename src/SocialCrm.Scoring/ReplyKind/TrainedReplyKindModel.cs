@@ -23,8 +23,10 @@ public sealed class TrainedReplyKindModel(string version, string setting, Binary
 
     public ReplyKindResult Recommend(CustomerValueFeatures features, double value)
     {
-        var z = scale.Apply(ValueFeaturizer.Featurize(features));
-        var d = z.Length;
+        var d = ValueFeaturizer.Dimension;
+        Span<double> z = stackalloc double[d];
+        ValueFeaturizer.Featurize(features, z);
+        scale.ApplyInPlace(z);
         var width = Width(crossTerms);
         Span<double> standardRow = stackalloc double[width], personalRow = stackalloc double[width];
         Span<double> standardPush = stackalloc double[width], personalPush = stackalloc double[width];

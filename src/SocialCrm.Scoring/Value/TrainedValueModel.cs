@@ -21,8 +21,11 @@ public sealed class TrainedValueModel(string version, string setting, BinaryMode
 
     public ValueResult Score(CustomerValueFeatures features)
     {
-        var z = scale.Apply(Row(features, personalised: true));
-        Span<double> push = stackalloc double[z.Length];
+        Span<double> z = stackalloc double[Dimension];
+        ValueFeaturizer.Featurize(features, z);
+        z[^1] = 1; // read as "if engaged with a personalised reply"
+        scale.ApplyInPlace(z);
+        Span<double> push = stackalloc double[Dimension];
         model.Contributions(z, push);
         return new ValueResult(Math.Round(model.Probability(z), 4), Reasons(push, features));
     }

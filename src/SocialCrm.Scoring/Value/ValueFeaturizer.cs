@@ -25,6 +25,14 @@ public static class ValueFeaturizer
     public static double[] Featurize(CustomerValueFeatures f)
     {
         var x = new double[Dimension];
+        Featurize(f, x);
+        return x;
+    }
+
+    /// <summary>The features into x (Dimension wide), without allocating: scoring runs once per signal.</summary>
+    public static void Featurize(CustomerValueFeatures f, Span<double> x)
+    {
+        x[..Dimension].Clear();
         x[0] = Math.Log(1 + Math.Max(0, f.LifetimeRevenue));
         x[1] = f.LifetimeRevenue <= 0 ? 1 : 0;
         x[2] = Math.Log(1 + Math.Max(0, f.TenureDays));
@@ -39,7 +47,6 @@ public static class ValueFeaturizer
         x[16 + (platform < 0 ? Platforms.Length : platform)] = 1;
         x[22] = 1 - Math.Exp(-Math.Max(0, f.LifetimeRevenue) / 1000);
         x[23] = 1 - Math.Exp(-Math.Max(0, f.Followers) / 5000.0);
-        return x;
     }
 
     /// <summary>Feature j of these features in an agent's words.</summary>

@@ -30,9 +30,18 @@ public sealed class TrainedValueModel(string version, string setting, BinaryMode
         return new ValueResult(Math.Round(model.Probability(z), 4), Reasons(push, features));
     }
 
-    /// <summary>The three features that moved the score most from the average customer's, up (↑) or down (↓).</summary>
-    private static List<Explanation> Reasons(ReadOnlySpan<double> push, CustomerValueFeatures features)
+    /// <summary>
+    /// The three facts that moved the score most from the average customer's, up (↑) or down (↓). Revenue and followers
+    /// enter twice (log and saturating scales) and pull in opposite directions at times; an agent sees one fact with its
+    /// net push, not "lifetime revenue 609 € ↓, lifetime revenue 609 € ↑".
+    /// </summary>
+    private static List<Explanation> Reasons(Span<double> push, CustomerValueFeatures features)
     {
+        foreach (var (scale, same) in ValueFeaturizer.SameFact)
+        {
+            push[scale] += push[same];
+            push[same] = 0;
+        }
         var reasons = new List<Explanation>(3);
         var used = 0L;
         for (var k = 0; k < 3; k++)

@@ -22,6 +22,9 @@ public static class ValueFeaturizer
 
     public static int Dimension => Names.Length;
 
+    /// <summary>Features that state the same fact on another scale: (revenue, revenue saturating), (followers, followers saturating).</summary>
+    public static readonly (int Feature, int SameFact)[] SameFact = [(0, 22), (5, 23)];
+
     public static double[] Featurize(CustomerValueFeatures f)
     {
         var x = new double[Dimension];

@@ -52,6 +52,9 @@ public class OutcomeModelTests(int family)
         var result = _value.Score(Customer(5000, 30000, "complaint", -0.6));
         Assert.That(result.Score, Is.GreaterThan(_value.Score(Customer(0, 20, "other", 0)).Score));
         Assert.That(result.Reasons.Select(r => r.Reason), Has.Some.Contains("lifetime revenue 5000 €").Or.Some.Contains("30000 followers"));
+        // Revenue and followers are features on two scales each; a brief names each fact once, with its net push.
+        var repeated = _heldOut.Select(e => _value.Score(e.Features).Reasons.Select(r => r.Reason[..^2]).ToList()).Where(r => r.Distinct().Count() < r.Count).ToList();
+        Assert.That(repeated, Is.Empty, $"e.g. {string.Join(", ", repeated.FirstOrDefault() ?? [])}");
     }
 
     [Test]

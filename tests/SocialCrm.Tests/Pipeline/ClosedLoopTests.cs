@@ -98,14 +98,15 @@ public class ClosedLoopTests
             "says what the analyse workflow's value settings would do with the new scale");
 
         // Whether or not held-out cases favoured them, an admin can make these versions active.
-        await host.WithScopeAsync(async sp =>
+        Task UseAsync(string version) => host.WithScopeAsync(async sp =>
         {
             var models = sp.GetRequiredService<ModelStore>();
-            await models.RestoreAsync(ModelKinds.Value, "t1-lr", CancellationToken.None);
-            await models.RestoreAsync(ModelKinds.ReplyKind, "t1-lr", CancellationToken.None);
+            await models.RestoreAsync(ModelKinds.Value, version, CancellationToken.None);
+            await models.RestoreAsync(ModelKinds.ReplyKind, version, CancellationToken.None);
             await sp.GetRequiredService<ModelRegistry>().RefreshAsync(CancellationToken.None);
             return 0;
         });
+        await UseAsync("t1-lr");
         var brief = await BriefOfAsync(host, (await host.IngestAsync(Signals.Complaint(handle: "newcomer") with { AuthorFollowers = 4000 })).SignalId);
         Assert.Multiple(() =>
         {
@@ -116,14 +117,7 @@ public class ClosedLoopTests
         });
 
         // The LightGbm versions score the briefs just as well when an admin chooses them.
-        await host.WithScopeAsync(async sp =>
-        {
-            var models = sp.GetRequiredService<ModelStore>();
-            await models.RestoreAsync(ModelKinds.Value, "t1-gbm", CancellationToken.None);
-            await models.RestoreAsync(ModelKinds.ReplyKind, "t1-gbm", CancellationToken.None);
-            await sp.GetRequiredService<ModelRegistry>().RefreshAsync(CancellationToken.None);
-            return 0;
-        });
+        await UseAsync("t1-gbm");
         var treeBrief = await BriefOfAsync(host, (await host.IngestAsync(Signals.Complaint(handle: "newcomer2") with { AuthorFollowers = 4000 })).SignalId);
         Assert.That(treeBrief.Models, Does.Contain("value-t1-gbm").And.Contain("replykind-t1-gbm"));
         Assert.That(treeBrief.ReplyGain, Is.Not.Null);

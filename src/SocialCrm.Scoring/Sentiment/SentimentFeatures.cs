@@ -17,7 +17,6 @@ public sealed class SentimentFeatures(int bits)
     public int Bits => bits;
     public int Dimension => _text.Dimension + LexiconFeatures;
 
-    public const string LexiconPrefix = "lexicon ";
 
     public (List<NamedFeature> Named, LexiconReading Lexicon) Featurize(AnalysedText text)
     {

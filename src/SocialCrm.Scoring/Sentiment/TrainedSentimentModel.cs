@@ -46,7 +46,9 @@ public sealed class TrainedSentimentModel(string version, int bits, LinearModel 
     {
         var label = RatedText.Classes[predicted];
         var words = LinearExplainer.WordPushes(classifier, predicted, named, label);
-        var lexiconPush = named.Where(f => f.Name.StartsWith(SentimentFeatures.LexiconPrefix, StringComparison.Ordinal)).Sum(f => LinearExplainer.Push(classifier, predicted, f));
+        // The lexicon's features are the last four (SentimentFeatures.Featurize appends them): no need to look through the n-grams.
+        var lexiconPush = 0.0;
+        for (var i = named.Count - SentimentFeatures.LexiconFeatures; i < named.Count; i++) lexiconPush += LinearExplainer.Push(classifier, predicted, named[i]);
         var lexiconWords = lexicon.Result.Reasons
             .Where(r => label == SentimentResult.Neutral || (label == SentimentResult.Negative) == (r.Weight < 0))
             .Select(r => new Explanation($"{label}: {r.Reason[(r.Reason.IndexOf(':') + 2)..]}", Math.Round(lexiconPush * Math.Abs(r.Weight) / lexicon.Result.Reasons.Sum(x => Math.Abs(x.Weight)), 3)));

@@ -29,11 +29,18 @@ public static class ModelKinds
         _ => throw Unknown(kind),
     };
 
-    /// <summary>The model, or null when the stored one no longer fits this version's features (FormatException).</summary>
-    public static object? TryFromJson(string kind, string json)
+    /// <summary>The model, or null when this version of SocialCrm cannot score the stored one (FormatException), with why.</summary>
+    public static object? TryFromJson(string kind, string json) => TryFromJson(kind, json, out _);
+
+    public static object? TryFromJson(string kind, string json, out string? why)
     {
+        why = null;
         try { return FromJson(kind, json); }
-        catch (FormatException) { return null; }
+        catch (FormatException e)
+        {
+            why = e.Message;
+            return null;
+        }
     }
 
     public static ArgumentException Unknown(string kind) => new($"unknown model kind '{kind}' (expected {string.Join(", ", All)})");

@@ -40,10 +40,11 @@ public sealed class ModelRegistry(IServiceScopeFactory scopes, ILogger<ModelRegi
             var version = active.FirstOrDefault(m => m.Kind == kind)?.Version;
             lock (_lock)
                 if (_current[kind].Version == version) continue;
+            string? why = null;
             var scorer = version is null ? ModelKinds.Baseline(kind)
-                : ModelKinds.TryFromJson(kind, await db.TrainedModels.AsNoTracking().Where(m => m.Kind == kind && m.Version == version).Select(m => m.ModelJson).SingleAsync(ct));
+                : ModelKinds.TryFromJson(kind, await db.TrainedModels.AsNoTracking().Where(m => m.Kind == kind && m.Version == version).Select(m => m.ModelJson).SingleAsync(ct), out why);
             if (scorer is null)
-                log.LogWarning("the active {Kind} model {Version} was made for other features; the baseline scores until it is trained again", kind, version);
+                log.LogWarning("the active {Kind} model {Version} cannot be used ({Why}); the baseline scores until it is trained again", kind, version, why);
             lock (_lock) _current[kind] = (version, scorer ?? ModelKinds.Baseline(kind));
             log.LogInformation("{Kind} model now {Version}", kind, scorer is null ? "baseline" : version);
         }

@@ -62,4 +62,24 @@ public class ModelVersionTests
         Assert.That(versions.Select(v => (v.Version, v.IsActive)), Is.EquivalentTo(new[] { ("v1", false), ("v2", false) }));
         await Assert.ThrowsAsync<KeyNotFoundException>(() => SwitchAsync(s => s.RestoreAsync(ModelKinds.Sentiment, "v9", CancellationToken.None)));
     }
+
+    [Test]
+    public async Task A_value_model_stored_before_MLNET_is_retired_and_the_formula_scores()
+    {
+        await using var store = await TestStore.CreateAsync(DatabaseOptions.Sqlite);
+        await using var host = await PipelineHost.CreateAsync(PipelineHost.Options(store.Options, BusOptions.InMemory));
+        // What the release of 2026-11-24 stored for value: its own L-BFGS weights and a standardiser, no ML.NET file.
+        const string old = """{"Version":"20261124","Model":{"Outputs":1,"Dimension":25,"Weights":"AAAA","Biases":[0]},"Scale":{"Means":[0],"Scales":[1]}}""";
+        await host.WithScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<ModelStore>().SaveAsync(ModelKinds.Value, "20261124", "SocialCrm L-BFGS", old, "{}", "cases", activate: true, CancellationToken.None);
+            await sp.GetRequiredService<ModelRegistry>().RefreshAsync(CancellationToken.None);
+            return 0;
+        });
+        Assert.That(host.Services.GetRequiredService<ModelRegistry>().Value.ModelName, Is.EqualTo("baseline-formula-1"));
+
+        var signal = await host.IngestAsync(Signals.Complaint(postId: "after-upgrade"));
+        await host.EventuallyAsync("a brief scored by the formula", db => db.Cases.Where(c => c.SignalId == signal.SignalId)
+            .Join(db.CaseBriefs, c => c.Id, b => b.CaseId, (c, b) => b.Models).AnyAsync(m => m.Contains("baseline-formula-1")));
+    }
 }

@@ -105,12 +105,12 @@ public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes, Wo
         var currentUplift = OutcomeEvaluation.UpliftCurve(currentReply, heldOut);
         var replies = OutcomeTrainer.TrainReplyKind(train, version)
             .Select(r => (r.Model, r.Report, Uplift: OutcomeEvaluation.UpliftCurve(r.Model, heldOut), LogLikelihood: OutcomeEvaluation.ReplyLogLikelihood(r.Model, heldOut))).ToList();
-        // Between the two families trained on the same rows, the held-out log-likelihood of the answers decides: a proper
-        // score over every answered case. The uplift at the top rests on a few hundred cases reweighted by propensity;
-        // on a 16,000-case simulation it preferred LightGbm (0.405 against 0.385) while the simulator's truth preferred
-        // the linear model (98.4 % of the oracle against 97.4 %), as the log-likelihood did. Against the model in use,
-        // the uplift rule stays: the rule baseline has no probabilities.
-        var bestReply = replies.MaxBy(r => r.LogLikelihood);
+        // The candidate is the linear model; LightGbm is stored beside it for comparison. Reply kind is read as the
+        // difference of two predictions (personalised or not), and trees that treat "personalised" as one more feature
+        // shrink and blur that difference. Against the simulator's truth, the linear policy reached 89.3 % and 90.7 % of
+        // the oracle's gain on stores of 16,000 and 29,000 cases, LightGbm 83.5 % and 80.0 %; neither held-out rule saw
+        // it (on the larger store both the uplift, 0.494 against 0.433, and the log-likelihood preferred LightGbm).
+        var bestReply = replies.Single(r => r.Model.Trainer == Scoring.Learning.MlNet.LinearBinaryModel.Name);
         foreach (var (reply, report, uplift, logLikelihood) in replies)
         {
             var saved = await SaveAsync(ModelKinds.ReplyKind, reply.Version, reply.ModelName, reply.Trainer, reply.ToJson(), "uplift of personalising in its top 10–50%", uplift,
@@ -122,7 +122,7 @@ public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes, Wo
             results.Add(saved with
             {
                 Note = $"held-out log-likelihood of the answers {logLikelihood:0.0000}" +
-                    (reply == bestReply.Model ? "" : $", below {bestReply.LogLikelihood:0.0000} for {bestReply.Model.ModelName}, trained on the same cases"),
+                    (reply == bestReply.Model ? "" : $"; stored for comparison, the linear {bestReply.Model.ModelName} is the candidate"),
             });
         }
         return results;

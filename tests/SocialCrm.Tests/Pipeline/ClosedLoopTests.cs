@@ -92,6 +92,7 @@ public class ClosedLoopTests
         }));
         Assert.That(trained.Select(t => t.Current), Is.EqualTo(new[] { "baseline-formula-1", "baseline-formula-1", "baseline-rule-1", "baseline-rule-1" }), "compared with what the stages used");
         Assert.That(trained.GroupBy(t => t.Kind).Select(g => g.Count(t => t.Promoted)), Has.All.LessThanOrEqualTo(1));
+        Assert.That(trained.Single(t => t.Kind == ModelKinds.ReplyKind && t.Version == "t1-gbm").Promoted, Is.False, "reply kind: LightGbm is stored for comparison only");
         var trainers = await host.QueryAsync(db => db.TrainedModels.OrderBy(m => m.Kind).ThenBy(m => m.Version).Select(m => m.Trainer).ToListAsync());
         Assert.That(trainers, Is.EqualTo(new[] { "ML.NET LightGbm", "ML.NET L-BFGS logistic regression", "ML.NET LightGbm", "ML.NET L-BFGS logistic regression" }));
         Assert.That(trained[0].Summary, Does.Contain("of the held-out cases (praise below Workflow:AutoReplyBelowValue 0.3)"),

@@ -44,7 +44,7 @@ start_postgres() {
   su postgres -c "psql -qtAc \"select 1 from pg_roles where rolname='$PG_ROLE'\"" | grep -q 1 \
     || su postgres -c "psql -qc \"create role $PG_ROLE login createdb password '$PG_PASSWORD'\""
   # DROP DATABASE ... WITH (FORCE) in the tests' teardown must be able to end an autovacuum worker on that database.
-  su postgres -c "psql -qc 'grant pg_signal_backend to $PG_ROLE'" >/dev/null
+  su postgres -c "psql -q -c 'set client_min_messages = warning' -c 'grant pg_signal_backend to $PG_ROLE'" >/dev/null
   su postgres -c "psql -qtAc \"select 1 from pg_database where datname='$PG_DATABASE'\"" | grep -q 1 \
     || su postgres -c "psql -qc \"create database $PG_DATABASE owner $PG_ROLE\""
   log "postgresql is up (Host=127.0.0.1;Username=$PG_ROLE;Password=$PG_PASSWORD;Database=$PG_DATABASE)"

@@ -97,8 +97,6 @@ public static class ScoringBench
         var replies = OutcomeTrainer.TrainReplyKind(outcomes, "bench");
         var sentimentModel = new TrainedSentimentModel("bench", 16, classifier, regressor);
         // The 100,000 training rows are garbage now; collect them so no full collection lands in a measured round.
-        rows.Clear();
-        vectors.Clear();
         (rows, vectors) = ([], []);
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();

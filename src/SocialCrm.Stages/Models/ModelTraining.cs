@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SocialCrm.Scoring.Intent;
+using SocialCrm.Scoring.Learning.MlNet;
 using SocialCrm.Scoring.Outcomes;
 using SocialCrm.Scoring.ReplyKind;
 using SocialCrm.Scoring.Sentiment;
@@ -68,8 +69,8 @@ public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes, Wo
 
     /// <summary>
     /// Value and reply kind from the measured cases in the store, each trained by both ML.NET families (linear and
-    /// LightGbm). Both versions are stored with their held-out figures; the better one is promoted when it also beats
-    /// the model in use.
+    /// LightGbm). Both versions are stored with their held-out figures. The candidate (for value the family with the
+    /// better held-out AUC, for reply kind the linear one) is promoted when it also beats the model in use.
     /// </summary>
     public async Task<IReadOnlyList<TrainingResult>> TrainFromOutcomesAsync(string version, CancellationToken ct)
     {
@@ -110,7 +111,7 @@ public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes, Wo
         // shrink and blur that difference. Against the simulator's truth, the linear policy reached 89.3 % and 90.7 % of
         // the oracle's gain on stores of 16,000 and 29,000 cases, LightGbm 83.5 % and 80.0 %; neither held-out rule saw
         // it (on the larger store both the uplift, 0.494 against 0.433, and the log-likelihood preferred LightGbm).
-        var bestReply = replies.Single(r => r.Model.Trainer == Scoring.Learning.MlNet.LinearBinaryModel.Name);
+        var bestReply = replies.Single(r => r.Model.Model is LinearBinaryModel);
         foreach (var (reply, report, uplift, logLikelihood) in replies)
         {
             var saved = await SaveAsync(ModelKinds.ReplyKind, reply.Version, reply.ModelName, reply.Trainer, reply.ToJson(), "uplift of personalising in its top 10–50%", uplift,
@@ -141,7 +142,7 @@ public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes, Wo
     private async Task<object> CurrentAsync(string kind, CancellationToken ct) =>
         await store.ActiveJsonAsync(kind, ct) is { } json ? ModelKinds.TryFromJson(kind, json) ?? ModelKinds.Baseline(kind) : ModelKinds.Baseline(kind);
 
-    /// <param name="candidate">false for the family that lost to the other on the same held-out cases: stored, never promoted</param>
+    /// <param name="candidate">false for a version stored for comparison only (the other family's): never promoted</param>
     private async Task<TrainingResult> SaveAsync(string kind, string version, string modelName, string trainer, string json, string metric, double newValue,
         string current, double currentValue, string trainingData, object figures, bool candidate, CancellationToken ct)
     {

@@ -39,7 +39,11 @@ public static class BinaryTrainer
                     LearningRate = s.Rate, MinimumExampleCountPerLeaf = Math.Clamp(rows / 20, 2, 100), UseCategoricalSplit = false, Seed = 1, NumberOfThreads = 1, Silent = true,
                 })));
 
-    public static BinaryModel Train(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, BinaryTrainerSetting setting)
+    /// <param name="withReasons">
+    /// count which leaves the rows reach, so a tree ensemble's reasons weigh its leaves by them; a model only scored on
+    /// validation rows (while choosing a setting) needs no reasons
+    /// </param>
+    public static BinaryModel Train(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, BinaryTrainerSetting setting, bool withReasons = true)
     {
         var ml = new MLContext(seed: 1);
         var data = Load(ml, rows, labels);
@@ -47,7 +51,7 @@ public static class BinaryTrainer
         using var file = new MemoryStream();
         ml.Model.Save(transformer, data.Schema, file);
         var model = BinaryModel.Load(file.ToArray());
-        return model is TreeBinaryModel trees ? BinaryModel.Load(model.Zip, trees.CountLeaves(rows)) : model;
+        return withReasons && model is TreeBinaryModel trees ? trees.WithLeafCounts(trees.CountLeaves(rows)) : model;
     }
 
     /// <summary>The setting with the best log-likelihood on the validation rows, trained on the fitting rows.</summary>
@@ -55,7 +59,7 @@ public static class BinaryTrainer
         IReadOnlyList<double[]> fitRows, IReadOnlyList<bool> fitLabels, IReadOnlyList<double[]> validationRows, IReadOnlyList<bool> validationLabels) =>
         settings.Select(s =>
         {
-            var model = Train(fitRows, fitLabels, s);
+            var model = Train(fitRows, fitLabels, s, withReasons: false);
             return (s, validationRows.Select((x, i) => Math.Log(Math.Clamp(validationLabels[i] ? model.Probability(x) : 1 - model.Probability(x), 1e-15, 1))).Average());
         }).MaxBy(r => r.Item2);
 

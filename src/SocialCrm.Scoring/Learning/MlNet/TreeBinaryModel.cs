@@ -20,10 +20,12 @@ public sealed class TreeBinaryModel : BinaryModel
     private readonly double _bias;
 
     private readonly int[][]? _leafCounts;
+    private readonly RegressionTreeEnsemble _ensemble;
+    private readonly PlattCalibrator _calibrator;
 
     public TreeBinaryModel(byte[] zip, RegressionTreeEnsemble ensemble, PlattCalibrator calibrator, IReadOnlyList<int[]>? leafCounts) : base(zip, calibrator)
     {
-        _leafCounts = leafCounts?.ToArray();
+        (_ensemble, _calibrator, _leafCounts) = (ensemble, calibrator, leafCounts?.ToArray());
         var trees = ensemble.Trees;
         _bias = ensemble.Bias;
         _roots = new int[trees.Count];
@@ -78,6 +80,9 @@ public sealed class TreeBinaryModel : BinaryModel
     public int Trees => _roots.Length;
 
     public override int[][]? LeafCounts => _leafCounts;
+
+    /// <summary>The same model with its nodes' expected values weighted by these leaf counts (the file is not read again).</summary>
+    public TreeBinaryModel WithLeafCounts(IReadOnlyList<int[]> leafCounts) => new(Zip, _ensemble, _calibrator, leafCounts);
 
     public override double RawScore(ReadOnlySpan<double> x)
     {

@@ -67,11 +67,14 @@ function figures(metrics) {
   return Object.entries(metrics).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${esc(k)} ${Number.isInteger(v) ? v : v.toFixed(3)}`).join(', ');
 }
 
+// What to run to get a trained version of each kind, for a store that has none yet.
+const trainCommand = { sentiment: 'train sentiment', intent: 'train intent', value: 'train outcomes', replykind: 'train outcomes' };
+
 function renderModels(models) {
   $('models').tBodies[0].innerHTML = models.map(m => {
     const active = m.versions.find(v => v.isActive);
     return `<tr><td>${esc(m.kind)}</td><td>${esc(m.inUse)}</td><td>${esc(active?.trainer ?? 'none (baseline)')}</td><td>${active ? figures(active.metrics) : 'baseline'}</td>
-      <td>${esc(active?.trainingData ?? 'rules and lexicons, no training')}</td><td>${m.versions.length}</td></tr>`;
+      <td>${active ? esc(active.trainingData) : `rules and lexicons, no training; <code>socialcrm ${esc(trainCommand[m.kind] ?? 'train')}</code> makes a trained version${m.kind === 'value' || m.kind === 'replykind' ? ' once cases are measured' : ''}`}</td><td>${m.versions.length}</td></tr>`;
   }).join('');
 }
 

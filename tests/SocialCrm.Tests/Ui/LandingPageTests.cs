@@ -57,6 +57,8 @@ public class LandingPageTests
         var models = page.Locator("#models tbody tr");
         await Expect(models).ToHaveCountAsync(4);
         await Expect(models.Nth(1)).ToContainTextAsync("baseline-keywords-1");
+        // A store with no trained model says what makes one.
+        await Expect(models.Nth(2)).ToContainTextAsync("socialcrm train outcomes makes a trained version once cases are measured");
 
         var shot = Path.Combine(TestContext.CurrentContext.WorkDirectory, "landing-page.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SocialCrm.Domain.Audit;
 using SocialCrm.Domain.Cases;
 using SocialCrm.Domain.Customers;
 using SocialCrm.Domain.Measure;
@@ -8,16 +11,20 @@ using SocialCrm.Domain.Templates;
 using SocialCrm.Persistence.Messaging;
 using SocialCrm.Persistence.Models;
 using SocialCrm.Persistence.Workflows;
+using SocialCrm.Persistence.Workplace;
 
 namespace SocialCrm.Persistence;
 
 /// <summary>
-/// The one store: customer history, cases, workflows, outbox and inbox. Each provider has a subclass that owns its
+/// The one store: customer history, cases, workflows, outbox and inbox, and the people who sign in (ASP.NET Core
+/// Identity's tables), the audit trail and the keys that protect sign-in cookies and tokens (shared by every process). Each provider has a subclass that owns its
 /// generated migration set (Migrations/Sqlite, Postgres, SqlServer), as EF Core's guide to multiple providers does;
 /// everything else asks for a CrmDbContext.
 /// </summary>
-public abstract class CrmDbContext(DbContextOptions options) : DbContext(options)
+public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext<CrmUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<SocialIdentity> SocialIdentities => Set<SocialIdentity>();
     public DbSet<Signal> Signals => Set<Signal>();
@@ -44,11 +51,40 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
         builder.Properties<DateTime>().HaveConversion<UtcConverter>();
     }
 
+    /// <summary>The audit trail is append-only: an update or delete of an entry is a bug, refused before it reaches the store.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("audit entries are append-only: none may be changed or deleted");
+    }
+
     protected override void OnModelCreating(ModelBuilder b)
     {
+        base.OnModelCreating(b);
+        b.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => new { x.Actor, x.At });
+            e.Property(x => x.Actor).HasMaxLength(256);
+            e.Property(x => x.Action).HasMaxLength(64);
+            e.Property(x => x.Target).HasMaxLength(256);
+        });
         b.Entity<Customer>(e =>
         {
             e.HasMany(c => c.Identities).WithOne().HasForeignKey(i => i.CustomerId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(c => c.ConnectionRequestedAt).IsConcurrencyToken();
         });
         b.Entity<SocialIdentity>(e => e.HasIndex(i => new { i.Platform, i.Handle }).IsUnique());
         b.Entity<Signal>(e =>
@@ -61,6 +97,7 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
         {
             e.HasIndex(c => c.SignalId).IsUnique();
             e.HasIndex(c => new { c.Status, c.Priority });
+            e.HasIndex(c => new { c.Status, c.SlaDueAt });
             e.HasIndex(c => c.CustomerId);
             e.HasOne<Signal>().WithMany().HasForeignKey(c => c.SignalId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
@@ -71,6 +108,7 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(x => x.CreatedAt);
             e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
+        b.Entity<AgentAction>(e => e.HasIndex(x => x.CaseId).IsUnique());
         b.Entity<AgentAction>(e => e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade));
         b.Entity<OutgoingMessage>(e =>
         {

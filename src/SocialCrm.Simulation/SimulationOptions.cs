@@ -7,7 +7,9 @@ public sealed class SimulationOptions
     public double SignalsPerMinute { get; set; } = 20;
     public int Customers { get; set; } = 150;
     public int Seed { get; set; } = 42;
-    /// <summary>How long a case waits in the inbox before a simulated agent takes it.</summary>
+    /// <summary>Whether simulated agents work the inbox; off, the simulated customers keep posting and people do all the work.</summary>
+    public bool Agents { get; set; } = true;
+    /// <summary>How long an unclaimed case waits in the inbox before a simulated agent takes it (a person who claims it first keeps it).</summary>
     public double AgentDelaySeconds { get; set; } = 4;
     public double FollowUpProbability { get; set; } = 0.55;
     public double FinnishShare { get; set; } = 0.2;

@@ -4,6 +4,7 @@ using SocialCrm.Domain.Cases;
 using SocialCrm.Domain.Customers;
 using SocialCrm.Persistence;
 using SocialCrm.Persistence.Configuration;
+using SocialCrm.Stages.Act.Connections;
 using SocialCrm.Stages.Act.RecordAction;
 using SocialCrm.Stages.Listen.Ingest;
 using SocialCrm.Stages.Measure.AnswerConnection;
@@ -66,25 +67,34 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulatedWorld
         await db.Customers.Where(c => c.Id == customerId).ExecuteUpdateAsync(s => s.SetProperty(c => c.LifetimeRevenue, c => c.LifetimeRevenue + amount), ct);
     }
 
-    /// <summary>Agents take cases that waited long enough, reply as the brief recommends, and ask valuable customers to connect.</summary>
+    /// <summary>
+    /// Agents take cases that no person has claimed and that waited long enough (AgentDelaySeconds, so a person can
+    /// beat them to it), reply as the brief recommends, and ask valuable customers to connect where that is allowed.
+    /// </summary>
     public async Task<int> ActAsAgentsAsync(CancellationToken ct)
     {
+        if (!options.Agents) return 0;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var handler = scope.ServiceProvider.GetRequiredService<RecordAgentActionHandler>();
+        var connections = scope.ServiceProvider.GetRequiredService<ConnectionRules>();
         var before = clock.GetUtcNow().UtcDateTime.AddSeconds(-options.AgentDelaySeconds);
-        var waiting = await db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.AwaitingAgent && c.CreatedAt <= before)
-            .Join(db.CaseBriefs, c => c.Id, b => b.CaseId, (c, b) => new { c.Id, b.RecommendedReplyKind, b.ValueScore })
+        var waiting = await db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.AwaitingAgent && c.AssignedAgent == null && c.CreatedAt <= before).OrderBy(c => c.CreatedAt)
+            .Join(db.CaseBriefs, c => c.Id, b => b.CaseId, (c, b) => new { c.Id, c.CustomerId, c.SignalId, b.RecommendedReplyKind, b.ValueScore })
+            .Join(db.Signals, x => x.SignalId, s => s.Id, (x, s) => new { x.Id, x.CustomerId, x.RecommendedReplyKind, x.ValueScore, s.Platform })
             .Take(50).ToListAsync(ct);
         var acted = 0;
         foreach (var c in waiting)
         {
+            var ignore = world.NextDouble() < 0.05;
+            var connect = !ignore && c.ValueScore >= 0.4 && await connections.WhyNotAsync(c.CustomerId, c.Platform, ct) is null;
             var result = await handler.HandleAsync(c.Id, new AgentActionInput
             {
-                Agent = $"agent-{(Math.Abs(c.Id.GetHashCode()) % 5) + 1}",
-                Action = world.NextDouble() < 0.05 ? AgentActions.Ignore : AgentActions.Reply,
+                Agent = $"sim-agent-{(Math.Abs(c.Id.GetHashCode()) % 5) + 1}",
+                Action = ignore ? AgentActions.Ignore : AgentActions.Reply,
+                Reason = ignore ? "not for us" : null,
                 ReplyKind = world.NextDouble() < options.OverrideShare ? Other(c.RecommendedReplyKind) : c.RecommendedReplyKind,
-                RequestConnection = c.ValueScore >= 0.4,
+                RequestConnection = connect,
             }, ct);
             if (result.Status == RecordActionStatus.Accepted) acted++;
         }

@@ -26,7 +26,9 @@ public sealed class Case
     public DateTime? ActedAt { get; set; }
     public DateTime? MeasuredAt { get; set; }
     public string? ReplyKind { get; set; }
+    /// <summary>The agent who holds the case: set by a claim (or by the action of an agent acting on an unclaimed case); only the holder may act.</summary>
     public string? AssignedAgent { get; set; }
+    public DateTime? ClaimedAt { get; set; }
 }
 
 /// <summary>What the agent sees: the analyse stage's reading of the signal and the customer, with reasons.</summary>
@@ -68,5 +70,6 @@ public sealed class AgentAction
     public string? ReplyKind { get; set; }
     public string? Text { get; set; }
     public bool RequestConnection { get; set; }
+    public string? IgnoreReason { get; set; }
     public DateTime RecordedAt { get; set; }
 }

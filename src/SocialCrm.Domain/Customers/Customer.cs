@@ -8,6 +8,8 @@ public sealed class Customer
     public double LifetimeRevenue { get; set; }
     /// <summary>Whether the customer agreed to connection requests (follow, friend, invite) from the company.</summary>
     public bool ConsentToConnect { get; set; }
+    /// <summary>When the company asked this customer to connect; nobody is asked twice (a concurrency token, so two cases cannot both ask).</summary>
+    public DateTime? ConnectionRequestedAt { get; set; }
     public DateTime FirstSeenAt { get; set; }
     public DateTime? ErasedAt { get; set; }
     public List<SocialIdentity> Identities { get; set; } = [];

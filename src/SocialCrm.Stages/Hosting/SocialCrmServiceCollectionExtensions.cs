@@ -9,7 +9,11 @@ using SocialCrm.Scoring.ReplyKind;
 using SocialCrm.Scoring.Sentiment;
 using SocialCrm.Scoring.Value;
 using SocialCrm.Stages.Act.Activities;
+using SocialCrm.Stages.Act.Claim;
+using SocialCrm.Stages.Act.Connections;
+using SocialCrm.Stages.Act.Drafting;
 using SocialCrm.Stages.Act.RecordAction;
+using SocialCrm.Stages.Workplace;
 using SocialCrm.Stages.Analyse;
 using SocialCrm.Stages.Analyse.Activities;
 using SocialCrm.Stages.Listen.Activities;
@@ -46,6 +50,7 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddSingleton(options.Models);
         services.AddSingleton<ModelRegistry>();
         services.AddScoped<ModelStore>();
+        services.AddScoped<ModelOverview>();
         services.AddScoped<OutcomeExamples>();
         services.AddScoped<ModelTraining>();
         // The active trained model of each kind, or its baseline: looked up per run, so a promotion takes effect without a restart.
@@ -73,6 +78,10 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddValidatorsFromAssemblyContaining<SignalInputValidator>(ServiceLifetime.Singleton);
         services.AddScoped<IngestSignalHandler>();
         services.AddScoped<RecordAgentActionHandler>();
+        services.AddScoped<ClaimCaseHandler>();
+        services.AddScoped<ConnectionRules>();
+        services.AddScoped<ReplyDrafter>();
+        services.AddCrmIdentity();
         services.AddScoped<AnswerConnectionRequestHandler>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<SocialCrmInitializer>();

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Act.Claim;
 using SocialCrm.Stages.Act.RecordAction;
+using SocialCrm.Web.Workplace;
 using SocialCrm.Stages.Workflows;
 
 namespace SocialCrm.Web.Api;
@@ -9,7 +11,7 @@ public static class CaseEndpoints
 {
     public static void MapCaseEndpoints(this RouteGroupBuilder api)
     {
-        var cases = api.MapGroup("/cases").WithTags("Act");
+        var cases = api.MapGroup("/cases").WithTags("Act").RequireAuthorization(Policies.Staff);
 
         cases.MapGet("/", async (string? status, string? queue, int? take, CrmDbContext db, CancellationToken ct) =>
         {
@@ -50,9 +52,20 @@ public static class CaseEndpoints
         })
         .WithSummary("One case: brief, signal, customer history, what was sent, metrics and the workflow journal");
 
-        cases.MapPost("/{id:guid}/actions", async (Guid id, HttpRequest request, RecordAgentActionHandler handler, CancellationToken ct) =>
+        cases.MapPost("/{id:guid}/claim", async (Guid id, HttpContext http, ClaimCaseHandler claims, CancellationToken ct) =>
+            ClaimAnswer(id, await claims.ClaimAsync(id, http.User.Identity!.Name!, ct)))
+        .RequireAuthorization(Policies.Agents)
+        .WithSummary("Claim a case: the agent who holds it is the only one who can act on it; 409 names the holder when someone else has it");
+
+        cases.MapPost("/{id:guid}/release", async (Guid id, HttpContext http, ClaimCaseHandler claims, CancellationToken ct) =>
+            ClaimAnswer(id, await claims.ReleaseAsync(id, http.User.Identity!.Name!, ct)))
+        .RequireAuthorization(Policies.Agents)
+        .WithSummary("Give a claimed case back to the inbox");
+
+        cases.MapPost("/{id:guid}/actions", async (Guid id, HttpRequest request, HttpContext http, RecordAgentActionHandler handler, CancellationToken ct) =>
         {
-            var input = await JsonBody.ReadAsync<AgentActionInput>(request, ct);
+            // The agent is whoever is signed in, whatever the body says.
+            var input = await JsonBody.ReadAsync<AgentActionInput>(request, ct) with { Agent = http.User.Identity!.Name };
             var result = await handler.HandleAsync(id, input, ct);
             return result.Status switch
             {
@@ -61,8 +74,17 @@ public static class CaseEndpoints
                 _ => Results.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict),
             };
         })
-        .WithSummary("Record an agent's action on a case (reply or ignore, optionally ask to connect)")
+        .RequireAuthorization(Policies.Agents)
+        .WithSummary("Record the signed-in agent's action on a case: reply (personalised or standard; without text, the draft of that kind) or ignore (with a reason), optionally ask to connect")
         .Accepts<AgentActionInput>("application/json")
         .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
+
+    private static IResult ClaimAnswer(Guid id, ClaimResult result) => result.Status switch
+    {
+        ClaimStatus.Claimed => Results.Ok(new { caseId = id, holder = result.Holder }),
+        ClaimStatus.Released => Results.Ok(new { caseId = id, holder = (string?)null }),
+        ClaimStatus.CaseNotFound => Results.Problem(result.Problem, statusCode: StatusCodes.Status404NotFound),
+        _ => Results.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict),
+    };
 }

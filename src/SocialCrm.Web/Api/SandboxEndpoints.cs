@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Persistence;
 using SocialCrm.Stages.Measure.AnswerConnection;
+using SocialCrm.Web.Workplace;
 
 namespace SocialCrm.Web.Api;
 
@@ -12,7 +13,7 @@ public static class SandboxEndpoints
     {
         api.MapGet("/sandbox/messages", async (int? take, CrmDbContext db, CancellationToken ct) =>
             Results.Ok(await db.OutgoingMessages.AsNoTracking().OrderByDescending(m => m.SentAt).Take(Math.Clamp(take ?? 100, 1, 1000)).ToListAsync(ct)))
-        .WithTags("Sandbox").WithSummary("Every reply and connection request the sandbox sender 'sent', newest first");
+        .RequireAuthorization(Policies.Staff).WithTags("Sandbox").WithSummary("Every reply and connection request the sandbox sender 'sent', newest first");
 
         api.MapPost("/connection-requests/{id:guid}/answer", async (Guid id, HttpRequest request, AnswerConnectionRequestHandler handler, CancellationToken ct) =>
         {
@@ -26,6 +27,6 @@ public static class SandboxEndpoints
                 _ => Results.Problem($"connection request {id} was answered already", statusCode: StatusCodes.Status409Conflict),
             };
         })
-        .WithTags("Measure").WithSummary("The customer's answer to a connection request (platform webhook or sandbox)");
+        .RequireAuthorization(Policies.Admins).WithTags("Measure").WithSummary("The customer's answer to a connection request (platform webhook or sandbox)");
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Persistence;
 using SocialCrm.Stages.Listen.Ingest;
+using SocialCrm.Web.Workplace;
 
 namespace SocialCrm.Web.Api;
 
@@ -18,6 +19,7 @@ public static class SignalEndpoints
             // 202: committed and on its way through the stages; 200: this post was accepted before.
             return result.Duplicate ? Results.Ok(body) : Results.Accepted($"/api/signals/{result.SignalId}", body);
         })
+        .RequireAuthorization(Policies.Admins)
         .WithSummary("Ingest a normalised signal")
         .WithDescription("Answers 202 only after the signal is committed; the same platform + postId again answers 200 with the first signal's id.")
         .Accepts<SignalInput>("application/json")
@@ -27,6 +29,7 @@ public static class SignalEndpoints
             await db.Signals.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) is { } signal
                 ? Results.Ok(signal)
                 : Results.Problem($"no signal {id}", statusCode: StatusCodes.Status404NotFound))
+        .RequireAuthorization(Policies.Staff)
         .WithSummary("A signal with what the listen stage found");
     }
 }

@@ -1,13 +1,17 @@
 using MassTransit;
+using Radzen;
+using SocialCrm.Persistence;
 using SocialCrm.Simulation;
 using SocialCrm.Stages.Hosting;
 using SocialCrm.Web.Api;
+using SocialCrm.Web.Components;
+using SocialCrm.Web.Workplace;
 
 namespace SocialCrm.Web.Hosting;
 
 public static class WebHostExtensions
 {
-    /// <summary>Everything the web host runs: the stages on one bus, the API with its OpenAPI document, the simulator.</summary>
+    /// <summary>Everything the web host runs: the stages on one bus, sign-in, the console, the API with its OpenAPI document, the simulator.</summary>
     public static WebApplicationBuilder AddSocialCrmWeb(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(SocialCrmOptions.Section);
@@ -21,6 +25,12 @@ public static class WebHostExtensions
             bus.AddSocialCrmStages(options);
             bus.UseSocialCrmTransport(options.Bus);
         });
+        builder.Services.AddSocialCrmSignIn();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddRadzenComponents();
+        builder.Services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("store");
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
@@ -32,16 +42,23 @@ public static class WebHostExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SocialCrmInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<DemoUsers>().CreateOnFirstStartAsync(app.Lifetime.ApplicationStopping);
     }
 
     public static WebApplication MapSocialCrmWeb(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
-        app.MapOpenApi();
+        app.UseAuthentication();
+        app.UseMiddleware<SecurityStampCheck>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi().RequireAuthorization(Policies.Staff);
         var api = app.MapGroup("/api");
+        api.MapAuthEndpoints(app);
         api.MapSignalEndpoints();
         api.MapCaseEndpoints();
         api.MapSandboxEndpoints();
@@ -49,6 +66,9 @@ public static class WebHostExtensions
         api.MapWorkflowEndpoints();
         api.MapFailedMessageEndpoints();
         api.MapModelEndpoints();
+        api.MapUserEndpoints();
+        api.MapAuditEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

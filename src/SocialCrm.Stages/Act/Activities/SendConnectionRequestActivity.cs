@@ -2,17 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using SocialCrm.Channels;
 using SocialCrm.Domain.Cases;
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Act.Connections;
 using SocialCrm.Stages.Shared;
 using SocialCrm.Workflows.Activities;
 
 namespace SocialCrm.Stages.Act.Activities;
 
 /// <summary>
-/// Ends a good exchange with a connection request (follow, invite) — only with the customer's consent, on a
-/// channel that supports it, and within the platform's daily limit, whatever the workflow's conditions say.
-/// All three are read from the store when sending: consent can change while a case waits for its agent.
+/// Ends a good exchange with a connection request (follow, invite) — only where <see cref="ConnectionRules"/> allow
+/// (consent, channel, daily limit, never asked before), whatever the workflow's conditions say. They are read from the
+/// store when sending: consent can change while a case waits for its agent.
 /// </summary>
-public sealed class SendConnectionRequestActivity(CrmDbContext db, IChannelSender sender, TimeProvider clock) : IActivity
+public sealed class SendConnectionRequestActivity(CrmDbContext db, IChannelSender sender, ConnectionRules rules, TimeProvider clock) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
         "SendConnectionRequest", "Sends a connection request where consent and channel allow.", ["Sent", "NotAllowed"]);
@@ -23,13 +24,10 @@ public sealed class SendConnectionRequestActivity(CrmDbContext db, IChannelSende
         var @case = await db.CaseOf(context);
         var customer = (await db.Customers.FindAsync([@case.CustomerId], ct))!;
         var signal = await db.Signals.AsNoTracking().SingleAsync(s => s.Id == @case.SignalId, ct);
-        var kind = ChannelCapabilities.ConnectionKind(signal.Platform);
-        if (!customer.ConsentToConnect) return ActivityResult.Completed("NotAllowed", "no consent");
-        if (kind is null) return ActivityResult.Completed("NotAllowed", $"{signal.Platform} has no connection requests");
-        var today = clock.GetUtcNow().UtcDateTime.Date;
-        var sentToday = await db.OutgoingMessages.CountAsync(m => m.Kind == OutgoingKinds.ConnectionRequest && m.Platform == signal.Platform && m.SentAt >= today, ct);
-        if (sentToday >= ChannelCapabilities.ConnectionRequestsPerDay(signal.Platform))
-            return ActivityResult.Completed("NotAllowed", $"daily limit of {signal.Platform} reached");
+        if (await rules.WhyNotAsync(customer.Id, signal.Platform, ct) is { } why) return ActivityResult.Completed("NotAllowed", why);
+        var kind = ChannelCapabilities.ConnectionKind(signal.Platform)!;
+        // A concurrency token: if another case asked this customer meanwhile, this commit fails and the retry finds it asked.
+        customer.ConnectionRequestedAt = clock.GetUtcNow().UtcDateTime;
 
         await sender.SendAsync(new OutgoingMessage
         {

@@ -8,4 +8,6 @@ public sealed record AgentActionInput
     public string? ReplyKind { get; init; }
     public string? Text { get; init; }
     public bool RequestConnection { get; init; }
+    /// <summary>Why the case is ignored: required with action "ignore".</summary>
+    public string? Reason { get; init; }
 }

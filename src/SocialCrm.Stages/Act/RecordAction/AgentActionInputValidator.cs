@@ -14,5 +14,8 @@ public sealed class AgentActionInputValidator : AbstractValidator<AgentActionInp
             .WithMessage(a => $"'{a.ReplyKind}' is not a reply kind (personalised or standard)");
         RuleFor(a => a.Text).MaximumLength(5000);
         RuleFor(a => a.Text).Must(t => t is null || t.Trim().Length > 0).WithMessage("must not be blank when given");
+        RuleFor(a => a.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).When(a => a.Action == AgentActions.Ignore)
+            .WithMessage("say why the case is ignored (spam, already handled, not for us, ...)");
+        RuleFor(a => a.Reason).MaximumLength(500);
     }
 }

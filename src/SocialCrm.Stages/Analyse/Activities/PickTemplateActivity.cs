@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Persistence;
 using SocialCrm.Scoring.ReplyKind;
+using SocialCrm.Stages.Act.Drafting;
 using SocialCrm.Workflows.Activities;
 
 namespace SocialCrm.Stages.Analyse.Activities;
@@ -22,16 +23,8 @@ public sealed class PickTemplateActivity(CrmDbContext db) : IActivity
         var templates = await db.ReplyTemplates.AsNoTracking().Where(t => t.Language == language && (t.Intent == intent || t.Intent == "other"))
             .ToListAsync(context.CancellationToken);
         var template = templates.FirstOrDefault(t => t.Intent == intent) ?? templates.FirstOrDefault();
-        var draft = template?.Render(name) ?? (language == "fi" ? $"Hei {name}, kiitos viestistä." : $"Hi {name}, thanks for your message.");
-
-        if (context.Text("reply.kind") == ReplyKindResult.Personalised)
-        {
-            var earlier = context.Number("history.earlierCases");
-            var note = language == "fi"
-                ? earlier > 0 ? " Näemme, että olet ollut yhteydessä aiemminkin – hoidan asiasi henkilökohtaisesti." : " Hoidan asiasi henkilökohtaisesti."
-                : earlier > 0 ? " I can see you've been in touch before, so I'll look after this personally." : " I'll look after this personally.";
-            draft += note;
-        }
+        var kind = context.Text("reply.kind") == ReplyKindResult.Personalised ? ReplyKindResult.Personalised : ReplyKindResult.Standard;
+        var draft = ReplyDrafts.Compose(template, language, name, kind, (int)context.Number("history.earlierCases"));
         context.Set("reply.template", template?.Key);
         context.Set("reply.draft", draft);
         return ActivityResult.Completed(detail: template?.Key ?? "no template");

@@ -1,0 +1,24 @@
+namespace SocialCrm.Domain.Audit;
+
+/// <summary>What the audit trail records; one constant per kind of event.</summary>
+public static class AuditActions
+{
+    public const string SignInFailed = "sign-in.failed", SignedIn = "sign-in", TokenIssued = "token.issued";
+    public const string CaseClaimed = "case.claimed", CaseReleased = "case.released", CaseActed = "case.acted";
+    public const string WorkflowDraftSaved = "workflow.draft-saved", WorkflowPublished = "workflow.published", WorkflowReverted = "workflow.reverted";
+    public const string ModelRestored = "model.restored", MessageReplayed = "message.replayed";
+    public const string UserAdded = "user.added", UserDisabled = "user.disabled", UserEnabled = "user.enabled", UserRolesChanged = "user.roles-changed";
+}
+
+/// <summary>Who did what, to what, and when. Append-only: the store refuses to change or delete one.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    /// <summary>The user name, or "system", or for a failed sign-in the name that was tried.</summary>
+    public string Actor { get; set; } = "";
+    public string Action { get; set; } = "";
+    /// <summary>What it was done to: a case id, a workflow "analyse v3", a user name.</summary>
+    public string Target { get; set; } = "";
+    public string? Detail { get; set; }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using SocialCrm.Persistence.Workplace;
+
+namespace SocialCrm.Web.Workplace;
+
+/// <summary>
+/// Who may use what. Every endpoint and page names one of these (or allows anonymous callers explicitly); a test
+/// enumerates the endpoints and fails on one that names none.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Work the inbox: claim, reply, ignore.</summary>
+    public const string Agents = "agents";
+    /// <summary>Read the measure reports and export them.</summary>
+    public const string Analysts = "analysts";
+    /// <summary>Users, audit trail, workflows, models, failed messages, ingestion.</summary>
+    public const string Admins = "admins";
+    /// <summary>Anyone who holds a role: the overview, a case's view (agents work it, analysts drill down to it, admins look into it).</summary>
+    public const string Staff = "staff";
+
+    public static AuthorizationBuilder AddSocialCrmPolicies(this AuthorizationBuilder builder) => builder
+        .AddPolicy(Agents, p => p.RequireRole(Roles.Agent))
+        .AddPolicy(Analysts, p => p.RequireRole(Roles.Analyst))
+        .AddPolicy(Admins, p => p.RequireRole(Roles.Admin))
+        .AddPolicy(Staff, p => p.RequireRole(Roles.All))
+        // An endpoint that forgets its policy still needs a signed-in user (and the enumeration test names it).
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity;
+using SocialCrm.Domain.Audit;
+using SocialCrm.Persistence.Workplace;
+using SocialCrm.Stages.Workplace;
+
+namespace SocialCrm.Web.Workplace;
+
+public sealed record SignInCheck(CrmUser? User, string? Problem);
+
+/// <summary>
+/// Checks a user name and password for the sign-in page and the token endpoint alike: five wrong passwords lock the
+/// user out for five minutes, a disabled user cannot sign in, and every failure is audited with what was tried.
+/// </summary>
+public sealed class TokenIssuer(UserManager<CrmUser> users, SignInManager<CrmUser> signIn, AuditLog audit, TimeProvider clock)
+{
+    public const string WrongCredentials = "wrong user name or password";
+
+    public async Task<SignInCheck> CheckAsync(string? userName, string? password, string via, CancellationToken ct)
+    {
+        userName = userName?.Trim() ?? "";
+        if (userName.Length == 0 || string.IsNullOrEmpty(password)) return await FailAsync(userName, via, "user name or password missing", "give a user name and a password", ct);
+        var user = await users.FindByNameAsync(userName);
+        if (user is null) return await FailAsync(userName, via, "unknown user", WrongCredentials, ct);
+        if (user.DisabledAt is not null) return await FailAsync(userName, via, "disabled user", "this user is disabled; ask an admin", ct);
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (result.Succeeded) return new(user, null);
+        if (result.IsLockedOut)
+        {
+            var until = user.LockoutEnd is { } end ? $" (until {end.UtcDateTime:yyyy-MM-dd HH:mm} UTC)" : "";
+            return await FailAsync(userName, via, "locked out", $"too many failed sign-ins: this user is locked out for a while{until}", ct);
+        }
+        return await FailAsync(userName, via, "wrong password", WrongCredentials, ct);
+    }
+
+    private async Task<SignInCheck> FailAsync(string userName, string via, string why, string problem, CancellationToken ct)
+    {
+        await audit.WriteAsync(userName.Length == 0 ? "(none)" : userName, AuditActions.SignInFailed, via, why, ct);
+        return new(null, problem);
+    }
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+}

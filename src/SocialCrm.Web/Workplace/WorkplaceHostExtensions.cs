@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using SocialCrm.Persistence;
+using SocialCrm.Persistence.Workplace;
+
+namespace SocialCrm.Web.Workplace;
+
+public static class WorkplaceHostExtensions
+{
+    /// <summary>The scheme that picks the cookie (the console) or the bearer token (the API) by what the request carries.</summary>
+    public const string CookieOrBearer = "cookie-or-bearer";
+
+    /// <summary>
+    /// Sign-in for the web host: the console signs in with Identity's cookie, the API takes Identity's bearer tokens
+    /// (from POST /api/auth/token). Both are protected by keys kept in the store, so every process of a scaled-out
+    /// deployment reads every other's cookies and tokens, and no signing secret has to be configured.
+    /// </summary>
+    public static IServiceCollection AddSocialCrmSignIn(this IServiceCollection services)
+    {
+        new IdentityBuilder(typeof(CrmUser), typeof(IdentityRole), services).AddSignInManager();
+        services.AddDataProtection().SetApplicationName("SocialCrm").PersistKeysToDbContext<CrmDbContext>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = CookieOrBearer;
+                o.DefaultChallengeScheme = CookieOrBearer;
+            })
+            .AddPolicyScheme(CookieOrBearer, "cookie or bearer token", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/signin";
+            o.LogoutPath = "/signout";
+            o.AccessDeniedPath = "/denied";
+            o.Cookie.Name = "socialcrm";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+            // The API answers 401/403; only pages redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = http => ApiOr(http, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = http => ApiOr(http, StatusCodes.Status403Forbidden);
+        });
+        // A disabled user's or changed roles' cookie stops working within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthorizationBuilder().AddSocialCrmPolicies();
+        services.AddScoped<TokenIssuer>();
+        services.AddScoped<DemoUsers>();
+        services.AddScoped<ViewerTime>();
+        return services;
+    }
+
+    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> http, int status)
+    {
+        if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/openapi"))
+            http.Response.StatusCode = status;
+        else
+            http.Response.Redirect(http.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -17,6 +17,7 @@ public static class CliCommands
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(Bench.BenchCommand.Create());

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using SocialCrm.Domain.Audit;
 using SocialCrm.Stages.Models;
+using SocialCrm.Stages.Workplace;
 using Spectre.Console;
 
 namespace SocialCrm.Cli.Commands;
@@ -36,6 +38,7 @@ public static class ModelsCommand
             using var host = await CliHost.CreateAsync(GlobalOptions.Read(result), ct: ct);
             await using var scope = host.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<ModelStore>().RestoreAsync(result.GetValue(kind)!, result.GetValue(version)!, ct);
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(UsersCommand.Actor, AuditActions.ModelRestored, $"{result.GetValue(kind)} {result.GetValue(version)}", null, ct);
             AnsiConsole.MarkupLine($"[green]{Markup.Escape(result.GetValue(version)!)} is active[/]; running hosts pick it up within 30 s");
             return 0;
         });

@@ -26,7 +26,6 @@ public static class WebHostExtensions
             bus.UseSocialCrmTransport(options.Bus);
         });
         builder.Services.AddSocialCrmSignIn();
-        builder.Services.AddMemoryCache();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddRadzenComponents();

@@ -23,7 +23,7 @@ public class CaseFlowApiTests
     public async Task A_posted_signal_becomes_a_brief_the_agent_reply_is_sent_and_the_report_counts_it()
     {
         using var factory = new ApiFactory();
-        using var http = factory.CreateClient();
+        using var http = await factory.EveryRoleClientAsync();
         var posted = await http.PostAsJsonAsync("/api/signals", new
         {
             platform = "facebook", postId = "flow-1", authorHandle = "pekka", authorName = "Pekka", authorFollowers = 120,
@@ -36,10 +36,12 @@ public class CaseFlowApiTests
         var caseId = inboxCase["id"]!.GetValue<string>();
         Assert.That(inboxCase["draftReply"]!.GetValue<string>(), Does.StartWith("Hi Pekka"));
 
-        var acted = await http.PostAsJsonAsync($"/api/cases/{caseId}/actions", new { agent = "alice", action = "reply", replyKind = "standard" });
+        var acted = await http.PostAsJsonAsync($"/api/cases/{caseId}/actions", new { action = "reply", replyKind = "standard" });
         Assert.That(acted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-        var again = await http.PostAsJsonAsync($"/api/cases/{caseId}/actions", new { agent = "bob", action = "reply" });
+        using var bob = await factory.ClientAsync("bob", "agent");
+        var again = await bob.PostAsJsonAsync($"/api/cases/{caseId}/actions", new { action = "reply" });
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "a second agent cannot act on the same case");
+        Assert.That(await again.Content.ReadAsStringAsync(), Does.Contain("held by all-roles"), "the refusal names the holder");
 
         var sent = await EventuallyAsync(async () =>
             (await http.GetFromJsonAsync<JsonArray>("/api/sandbox/messages"))!.FirstOrDefault(m => m!["caseId"]!.GetValue<string>() == caseId), "the reply in the sandbox");

@@ -13,7 +13,7 @@ public class ModelApiTests
     public async Task Lists_the_four_models_in_use_and_refuses_unknown_kinds_and_versions_by_name()
     {
         using var factory = new ApiFactory();
-        using var client = factory.CreateClient();
+        using var client = await factory.ClientAsync("admin", "admin");
 
         var models = (await client.GetFromJsonAsync<JsonArray>("/api/models"))!;
         Assert.That(models.Select(m => (m!["kind"]!.GetValue<string>(), m["inUse"]!.GetValue<string>())), Is.EqualTo(new[]

@@ -12,10 +12,10 @@ public class SignalApiTests
     private HttpClient _client = null!;
 
     [OneTimeSetUp]
-    public void Start()
+    public async Task Start()
     {
         _factory = new ApiFactory();
-        _client = _factory.CreateClient();
+        _client = await _factory.EveryRoleClientAsync();
     }
 
     [OneTimeTearDown]
@@ -98,15 +98,24 @@ public class SignalApiTests
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
 
         var errors = await ErrorsOf(await PostJsonAsync($"/api/cases/{Guid.NewGuid()}/actions", """{ "action": "shout", "replyKind": "poem" }"""));
-        Assert.That(errors.Select(e => e.Key), Is.EquivalentTo(new[] { "agent", "action", "replyKind" }));
+        Assert.That(errors.Select(e => e.Key), Is.EquivalentTo(new[] { "action", "replyKind" }));
+
+        var noReason = await ErrorsOf(await PostJsonAsync($"/api/cases/{Guid.NewGuid()}/actions", """{ "action": "ignore" }"""));
+        Assert.That(noReason["reason"]![0]!.GetValue<string>(), Does.StartWith("say why the case is ignored"));
     }
 
     [Test]
-    public async Task The_api_document_and_the_landing_page_are_served()
+    public async Task The_api_document_is_served_to_a_signed_in_user_and_a_stranger_is_sent_to_sign_in()
     {
         var doc = await _client.GetFromJsonAsync<JsonObject>("/openapi/v1.json");
-        Assert.That(doc!["paths"]!.AsObject().Select(p => p.Key), Is.SupersetOf(new[] { "/api/signals", "/api/cases/{id}/actions", "/api/reports/measure", "/api/stats" }));
-        var page = await _client.GetStringAsync("/");
-        Assert.That(page, Does.Contain("/openapi/v1.json").And.Contain("count-measured"));
+        Assert.That(doc!["paths"]!.AsObject().Select(p => p.Key),
+            Is.SupersetOf(new[] { "/api/signals", "/api/cases/{id}/actions", "/api/cases/{id}/claim", "/api/reports/measure", "/api/stats", "/api/auth/token" }));
+
+        using var stranger = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var home = await stranger.GetAsync("/");
+        Assert.That(home.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(home.Headers.Location!.ToString(), Does.Contain("/signin"));
+        var signIn = await stranger.GetStringAsync("/signin");
+        Assert.That(signIn, Does.Contain("name=\"userName\"").And.Contain("name=\"password\"").And.Contain("__RequestVerificationToken"));
     }
 }

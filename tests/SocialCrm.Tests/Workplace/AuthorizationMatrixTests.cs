@@ -1,0 +1,154 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SocialCrm.Tests.Api;
+
+namespace SocialCrm.Tests.Workplace;
+
+/// <summary>
+/// Every endpoint the app maps, from its own endpoint data source, against who may call it: anonymous callers,
+/// agents, admins and analysts. An endpoint added without an entry here fails, and so does one whose policy lets the
+/// wrong people in or keeps the right ones out.
+/// </summary>
+public class AuthorizationMatrixTests
+{
+    private enum Access { Anyone, SignedIn, Agent, Admin, Analyst }
+
+    /// <summary>Who may use what: the product's rules, written down independently of the code that enforces them.</summary>
+    private static readonly Dictionary<string, Access> Expected = new()
+    {
+        ["POST /api/auth/token"] = Access.Anyone,
+        ["* /health"] = Access.Anyone,
+        ["POST /account/signin"] = Access.Anyone,
+        ["GET /signin"] = Access.Anyone,
+        ["POST /account/signout"] = Access.SignedIn,
+        ["GET /openapi/{documentName}.json"] = Access.SignedIn,
+        ["GET /"] = Access.SignedIn,
+        ["GET /denied"] = Access.SignedIn,
+        ["GET /api/stats"] = Access.SignedIn,
+        ["GET /api/sandbox/messages"] = Access.SignedIn,
+        ["POST /api/connection-requests/{id:guid}/answer"] = Access.Admin,
+        ["GET /api/reports/measure"] = Access.Analyst,
+        ["GET /api/audit"] = Access.Admin,
+        ["POST /api/signals/"] = Access.Admin,
+        ["GET /api/signals/{id:guid}"] = Access.SignedIn,
+        ["GET /api/cases/"] = Access.SignedIn,
+        ["GET /api/cases/{id:guid}"] = Access.SignedIn,
+        ["POST /api/cases/{id:guid}/claim"] = Access.Agent,
+        ["POST /api/cases/{id:guid}/release"] = Access.Agent,
+        ["POST /api/cases/{id:guid}/actions"] = Access.Agent,
+        ["GET /api/workflows/"] = Access.Admin,
+        ["GET /api/workflows/{definitionId}/versions"] = Access.Admin,
+        ["PUT /api/workflows/{definitionId}/draft"] = Access.Admin,
+        ["POST /api/workflows/{definitionId}/versions/{version:int}/publish"] = Access.Admin,
+        ["POST /api/workflows/{definitionId}/versions/{version:int}/revert"] = Access.Admin,
+        ["GET /api/failed-messages/"] = Access.Admin,
+        ["POST /api/failed-messages/{id:guid}/replay"] = Access.Admin,
+        ["GET /api/models/"] = Access.SignedIn,
+        ["POST /api/models/{kind}/versions/{version}/restore"] = Access.Admin,
+        ["GET /api/users/"] = Access.Admin,
+        ["POST /api/users/"] = Access.Admin,
+        ["PATCH /api/users/{userName}"] = Access.Admin,
+        // Blazor's own: the interactive circuit and its helpers, and the fallback for missing files.
+        ["* /_blazor/negotiate"] = Access.SignedIn,
+        ["* /_blazor"] = Access.SignedIn,
+        ["* /_blazor/disconnect/"] = Access.SignedIn,
+        ["* /_blazor/initializers/"] = Access.SignedIn,
+        ["GET /_framework/opaque-redirect"] = Access.SignedIn,
+        ["GET {**path:file}"] = Access.SignedIn,
+    };
+
+    private static readonly string[] Roles = ["agent", "admin", "analyst"];
+
+    [Test]
+    public async Task Every_endpoint_answers_only_the_roles_it_is_for()
+    {
+        using var factory = new ApiFactory();
+        factory.StartServer();
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => !IsStaticAsset(e)).Select(e => (Key: KeyOf(e), Endpoint: e)).DistinctBy(e => e.Key).ToList();
+
+        var unlisted = endpoints.Select(e => e.Key).Where(k => !Expected.ContainsKey(k)).ToList();
+        Assert.That(unlisted, Is.Empty, "endpoints with no entry in the authorisation matrix: say who may use them");
+
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var role in Roles) clients[role] = await factory.ClientAsync($"matrix-{role}", role);
+        clients["anonymous"] = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var failures = new List<string>();
+        var checks = 0;
+        foreach (var (key, endpoint) in endpoints)
+        {
+            var access = Expected[key];
+            foreach (var (who, client) in clients)
+            {
+                using var request = RequestFor(endpoint);
+                using var response = await client.SendAsync(request);
+                checks++;
+                var status = (int)response.StatusCode;
+                // A refusal by the sign-in and authorisation middleware, not an answer of the endpoint itself (a wrong
+                // password is a 401 with a detail; a failed sign-in form goes back to the form with an error).
+                var body = await response.Content.ReadAsStringAsync();
+                var refused = (status is 401 or 403 && !body.Contains("\"detail\""))
+                    || (status == 302 && response.Headers.Location?.ToString().Contains("/signin?ReturnUrl=", StringComparison.OrdinalIgnoreCase) == true);
+                var allowed = access switch
+                {
+                    Access.Anyone => true,
+                    Access.SignedIn => who != "anonymous",
+                    Access.Agent => who == "agent",
+                    Access.Admin => who == "admin",
+                    Access.Analyst => who == "analyst",
+                    _ => false,
+                };
+                if (allowed && refused) failures.Add($"{key}: {who} was refused ({status}) but may use it");
+                if (!allowed && !refused) failures.Add($"{key}: {who} got {status} but may not use it");
+                if (!allowed && who == "anonymous" && key.Contains(" /api/") && status != 401) failures.Add($"{key}: anonymous got {status}, not 401");
+            }
+        }
+        foreach (var client in clients.Values) client.Dispose();
+        TestContext.Out.WriteLine($"authorisation matrix: {endpoints.Count} endpoints x {clients.Count} callers = {checks} checks");
+        Assert.That(failures, Is.Empty);
+        Assert.That(Expected.Keys.Where(k => endpoints.All(e => e.Key != k)), Is.Empty, "entries for endpoints that no longer exist");
+    }
+
+    private static bool IsStaticAsset(RouteEndpoint e) =>
+        e.RoutePattern.RawText is { } raw && raw.Contains('.') && !raw.StartsWith("/openapi", StringComparison.Ordinal);
+
+    private static string KeyOf(RouteEndpoint e)
+    {
+        var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods;
+        var method = methods is null ? "*" : methods.Contains("GET") ? "GET" : methods[0];
+        return $"{method} {e.RoutePattern.RawText}";
+    }
+
+    private static HttpRequestMessage RequestFor(RouteEndpoint e)
+    {
+        var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods;
+        var method = methods is null ? (e.RoutePattern.RawText!.Contains("negotiate") || e.RoutePattern.RawText.Contains("disconnect") ? "POST" : "GET")
+            : methods.Contains("GET") ? "GET" : methods[0];
+        var path = "/" + string.Join('/', e.RoutePattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
+            Microsoft.AspNetCore.Routing.Patterns.RoutePatternSeparatorPart separator => separator.Content,
+            Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart p => p.Name switch
+            {
+                "id" => Guid.NewGuid().ToString(),
+                "version" => "999",
+                "definitionId" => "nosuch",
+                "kind" => "intent",
+                "documentName" => "v1",
+                "path" => "missing-file",
+                _ => "nobody",
+            },
+            _ => "",
+        }))));
+        if (path.Contains("negotiate")) path += "?negotiateVersion=1";
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        var takesForm = e.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.Any(t => t.Contains("form")) == true;
+        if (method is "POST" or "PUT" or "PATCH")
+            request.Content = takesForm ? new FormUrlEncodedContent([]) : new StringContent("{}", Encoding.UTF8, "application/json");
+        return request;
+    }
+}

@@ -9,7 +9,9 @@ using SocialCrm.Scoring.ReplyKind;
 using SocialCrm.Scoring.Sentiment;
 using SocialCrm.Scoring.Value;
 using SocialCrm.Stages.Act.Activities;
+using SocialCrm.Stages.Act.CaseView;
 using SocialCrm.Stages.Act.Claim;
+using SocialCrm.Stages.Act.Inbox;
 using SocialCrm.Stages.Act.Connections;
 using SocialCrm.Stages.Act.Drafting;
 using SocialCrm.Stages.Act.RecordAction;
@@ -81,6 +83,8 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddScoped<ClaimCaseHandler>();
         services.AddScoped<ConnectionRules>();
         services.AddScoped<ReplyDrafter>();
+        services.AddScoped<InboxQuery>();
+        services.AddScoped<CaseViewQuery>();
         services.AddCrmIdentity();
         services.AddScoped<AnswerConnectionRequestHandler>();
         services.AddScoped<ReportQueries>();

@@ -1,9 +1,10 @@
-using Microsoft.EntityFrameworkCore;
-using SocialCrm.Persistence;
+using SocialCrm.Domain.Cases;
+using SocialCrm.Stages.Act.CaseView;
+using SocialCrm.Stages.Act.Drafting;
+using SocialCrm.Stages.Act.Inbox;
 using SocialCrm.Stages.Act.Claim;
 using SocialCrm.Stages.Act.RecordAction;
 using SocialCrm.Web.Workplace;
-using SocialCrm.Stages.Workflows;
 
 namespace SocialCrm.Web.Api;
 
@@ -13,44 +14,30 @@ public static class CaseEndpoints
     {
         var cases = api.MapGroup("/cases").WithTags("Act").RequireAuthorization(Policies.Staff);
 
-        cases.MapGet("/", async (string? status, string? queue, int? take, CrmDbContext db, CancellationToken ct) =>
+        cases.MapGet("/", (string? status, string? queue, int? priority, string? platform, string? language, string? sla, string? holder, int? take,
+            HttpContext http, InboxQuery inbox, CancellationToken ct) =>
         {
-            var query = db.Cases.AsNoTracking();
-            if (status is not null) query = query.Where(c => c.Status == status);
-            if (queue is not null) query = query.Where(c => c.Queue == queue);
-            var rows = await query.OrderBy(c => c.Priority).ThenBy(c => c.SlaDueAt).Take(Math.Clamp(take ?? 50, 1, 500))
-                .Join(db.CaseBriefs, c => c.Id, b => b.CaseId, (c, b) => new
-                {
-                    c.Id, c.Status, c.Decision, c.Queue, c.Priority, c.SlaDueAt, c.CreatedAt, b.Summary, b.Sentiment, b.SentimentScore, b.Intent,
-                    b.ValueScore, b.RecommendedReplyKind, b.ReplyGain, b.DraftReply, b.ReasonsJson, b.Models,
-                })
-                .ToListAsync(ct);
-            return Results.Ok(rows);
-        })
-        .WithSummary("The agents' inbox: cases with their briefs, most urgent first");
+            if (sla is not null && sla is not (SlaStates.Ok or SlaStates.Soon or SlaStates.Late))
+                return Task.FromResult(Results.ValidationProblem(new Dictionary<string, string[]> { ["sla"] = [$"'{sla}' is not an SLA state (ok, soon or late)"] }));
+            if (holder is not null && holder is not ("mine" or "unassigned"))
+                return Task.FromResult(Results.ValidationProblem(new Dictionary<string, string[]> { ["holder"] = [$"'{holder}' is not a holder filter (mine or unassigned)"] }));
+            return ListAsync();
 
-        cases.MapGet("/{id:guid}", async (Guid id, CrmDbContext db, CancellationToken ct) =>
-        {
-            var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
-            if (@case is null) return Results.Problem($"no case {id}", statusCode: StatusCodes.Status404NotFound);
-            var brief = await db.CaseBriefs.AsNoTracking().SingleOrDefaultAsync(b => b.CaseId == id, ct);
-            var signal = await db.Signals.AsNoTracking().SingleAsync(s => s.Id == @case.SignalId, ct);
-            var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == @case.CustomerId, ct);
-            var history = await db.Interactions.AsNoTracking().Where(i => i.CustomerId == @case.CustomerId)
-                .OrderByDescending(i => i.OccurredAt).Take(50).ToListAsync(ct);
-            var sent = await db.OutgoingMessages.AsNoTracking().Where(m => m.CaseId == id).ToListAsync(ct);
-            var metrics = await db.CaseMetrics.AsNoTracking().SingleOrDefaultAsync(m => m.CaseId == id, ct);
-            var runs = await db.WorkflowInstances.AsNoTracking().Where(i => i.CorrelationId == id.ToString() || i.CorrelationId == @case.SignalId.ToString())
-                .Join(db.WorkflowJournal, i => i.Id, j => j.InstanceId, (i, j) => new { i.DefinitionId, i.Version, Run = j })
-                .ToListAsync(ct);
-            var journal = runs.SelectMany(r => WorkflowHost.EntriesOf(r.Run).Select(e => new { r.DefinitionId, r.Version, r.Run.Sequence, e.ActivityId, e.ActivityType, e.Outcome, e.Detail, e.At }));
-            return Results.Ok(new
+            async Task<IResult> ListAsync() => Results.Ok(await inbox.ListAsync(new InboxFilter
             {
-                @case, brief, signal, customer, history, sent, metrics,
-                journal = journal.OrderBy(j => Array.IndexOf(["listen", "analyse", "act", "measure"], j.DefinitionId)).ThenBy(j => j.Sequence).ThenBy(j => j.At),
-            });
+                Status = status ?? CaseStatus.AwaitingAgent, Queue = queue, Priority = priority, Platform = platform, Language = language, Sla = sla,
+                Holder = holder, Me = http.User.Identity!.Name, Take = take ?? 200,
+            }, ct));
         })
-        .WithSummary("One case: brief, signal, customer history, what was sent, metrics and the workflow journal");
+        .WithSummary("The agents' inbox, earliest SLA due first: filter by status (default awaiting_agent), queue, priority, platform, language, sla (ok, soon, late) and holder (mine, unassigned)");
+
+        cases.MapGet("/{id:guid}", async (Guid id, CaseViewQuery view, CancellationToken ct) =>
+            await view.GetAsync(id, ct) is { } found ? Results.Ok(found) : Results.Problem($"no case {id}", statusCode: StatusCodes.Status404NotFound))
+        .WithSummary("One case: the post and its thread, the customer card, the brief with its reasons, what was sent, the outcome and the workflow journal");
+
+        cases.MapGet("/{id:guid}/templates", async (Guid id, ReplyDrafter drafter, CancellationToken ct) => Results.Ok(await drafter.TemplatesAsync(id, ct)))
+        .RequireAuthorization(Policies.Agents)
+        .WithSummary("Every reply template filled in with this case's customer, standard and personalised, the case's language first");
 
         cases.MapPost("/{id:guid}/claim", async (Guid id, HttpContext http, ClaimCaseHandler claims, CancellationToken ct) =>
             ClaimAnswer(id, await claims.ClaimAsync(id, http.User.Identity!.Name!, ct)))

@@ -1,5 +1,17 @@
-// The viewer's time zone, for showing every time in it (read by the console through JS interop).
+// The viewer's time zone, for showing every time in it, and the case view's keyboard shortcuts (read by the console through JS interop).
 window.socialCrm = {
   timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
-  download: (url) => { window.location.href = url; },
+  caseShortcuts: (component) => {
+    if (window.socialCrm._keys) document.removeEventListener("keydown", window.socialCrm._keys);
+    window.socialCrm._keys = null;
+    if (!component) return;
+    window.socialCrm._keys = (e) => {
+      const typing = ["INPUT", "TEXTAREA", "SELECT"].includes(document.activeElement?.tagName);
+      if (e.ctrlKey && e.key === "Enter") { e.preventDefault(); component.invokeMethodAsync("Shortcut", "send"); return; }
+      if (e.key === "Escape") { component.invokeMethodAsync("Shortcut", "escape"); return; }
+      if (typing || e.ctrlKey || e.altKey || e.metaKey) return;
+      if (["c", "p", "s"].includes(e.key)) component.invokeMethodAsync("Shortcut", e.key);
+    };
+    document.addEventListener("keydown", window.socialCrm._keys);
+  },
 };

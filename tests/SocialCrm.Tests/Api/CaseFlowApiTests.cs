@@ -33,8 +33,9 @@ public class CaseFlowApiTests
 
         var inboxCase = await EventuallyAsync(async () =>
             (await http.GetFromJsonAsync<JsonArray>("/api/cases?status=awaiting_agent"))!.FirstOrDefault(), "the brief in the inbox");
-        var caseId = inboxCase["id"]!.GetValue<string>();
-        Assert.That(inboxCase["draftReply"]!.GetValue<string>(), Does.StartWith("Hi Pekka"));
+        var caseId = inboxCase["caseId"]!.GetValue<string>();
+        var view = (await http.GetFromJsonAsync<JsonObject>($"/api/cases/{caseId}"))!;
+        Assert.That(view["brief"]!["draftReply"]!.GetValue<string>(), Does.StartWith("Hi Pekka"));
 
         var acted = await http.PostAsJsonAsync($"/api/cases/{caseId}/actions", new { action = "reply", replyKind = "standard" });
         Assert.That(acted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));

@@ -37,7 +37,6 @@ public class UsersCommandTests
         var generated = printed.Split('\n').Single(l => l.StartsWith("password: "))["password: ".Length..].Trim();
         Assert.That(generated, Has.Length.EqualTo(20), "the generated password is printed once");
         Assert.That(printed, Does.Not.Contain("Piped-password-42"), "a piped password is never echoed");
-        Assert.That(printed, Does.Contain("exists already").And.Contain("no user named 'nobody'"));
 
         using var host = await CliHost.CreateAsync(new SocialCrm.Stages.Hosting.SocialCrmOptions { Database = store.Options });
         await using var scope = host.Services.CreateAsyncScope();

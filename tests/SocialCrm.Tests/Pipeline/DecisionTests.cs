@@ -64,6 +64,8 @@ public class DecisionTests
         });
     }
 
+    private string? LastRefusal { get; set; }
+
     /// <summary>Replies as an agent who asks to connect, once the case waits.</summary>
     private async Task<Guid> ReplyAskingToConnectAsync(string platform, string handle, bool consent)
     {
@@ -75,8 +77,15 @@ public class DecisionTests
             (await db.Customers.SingleAsync(c => c.Id == @case.CustomerId)).ConsentToConnect = consent;
             return await db.SaveChangesAsync();
         });
-        await _host.WithScopeAsync(sp => sp.GetRequiredService<RecordAgentActionHandler>().HandleAsync(@case.Id,
+        var result = await _host.WithScopeAsync(sp => sp.GetRequiredService<RecordAgentActionHandler>().HandleAsync(@case.Id,
             new AgentActionInput { Agent = "alice", Action = "reply", RequestConnection = true }, CancellationToken.None));
+        if (result.Status == RecordActionStatus.ConnectionNotAllowed)
+        {
+            // Refused before anything is recorded, with the reason; the agent replies without asking.
+            LastRefusal = result.Problem;
+            await _host.WithScopeAsync(sp => sp.GetRequiredService<RecordAgentActionHandler>().HandleAsync(@case.Id,
+                new AgentActionInput { Agent = "alice", Action = "reply" }, CancellationToken.None));
+        }
         await _host.EventuallyAsync("the reply", db => db.OutgoingMessages.AnyAsync(m => m.CaseId == @case.Id && m.Kind == OutgoingKinds.Reply));
         await _host.EventuallyAsync("the act stage is done", db => db.Cases.AnyAsync(c => c.Id == @case.Id && c.ActedAt != null));
         return @case.Id;
@@ -87,7 +96,9 @@ public class DecisionTests
     {
         var withConsent = await ReplyAskingToConnectAsync("x", "consenting", consent: true);
         var withoutConsent = await ReplyAskingToConnectAsync("x", "private", consent: false);
+        Assert.That(LastRefusal, Does.Contain("has not consented"));
         var noSuchFeature = await ReplyAskingToConnectAsync("trustpilot", "reviewer", consent: true);
+        Assert.That(LastRefusal, Does.Contain("trustpilot has no connection requests"));
 
         var requests = await _host.QueryAsync(db => db.OutgoingMessages.Where(m => m.Kind == OutgoingKinds.ConnectionRequest).Select(m => m.CaseId).ToListAsync());
         Assert.That(requests, Is.EqualTo(new[] { withConsent }), "only where the customer consented and the platform supports it");

@@ -27,6 +27,8 @@ public class AuthorizationMatrixTests
         ["GET /openapi/{documentName}.json"] = Access.SignedIn,
         ["GET /"] = Access.SignedIn,
         ["GET /denied"] = Access.SignedIn,
+        ["GET /inbox"] = Access.Agent,
+        ["GET /cases/{Id:guid}"] = Access.SignedIn,
         ["GET /api/stats"] = Access.SignedIn,
         ["GET /api/sandbox/messages"] = Access.SignedIn,
         ["POST /api/connection-requests/{id:guid}/answer"] = Access.Admin,
@@ -36,6 +38,7 @@ public class AuthorizationMatrixTests
         ["GET /api/signals/{id:guid}"] = Access.SignedIn,
         ["GET /api/cases/"] = Access.SignedIn,
         ["GET /api/cases/{id:guid}"] = Access.SignedIn,
+        ["GET /api/cases/{id:guid}/templates"] = Access.Agent,
         ["POST /api/cases/{id:guid}/claim"] = Access.Agent,
         ["POST /api/cases/{id:guid}/release"] = Access.Agent,
         ["POST /api/cases/{id:guid}/actions"] = Access.Agent,
@@ -132,13 +135,13 @@ public class AuthorizationMatrixTests
         {
             Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
             Microsoft.AspNetCore.Routing.Patterns.RoutePatternSeparatorPart separator => separator.Content,
-            Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart p => p.Name switch
+            Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart p => p.Name.ToLowerInvariant() switch
             {
                 "id" => Guid.NewGuid().ToString(),
                 "version" => "999",
-                "definitionId" => "nosuch",
+                "definitionid" => "nosuch",
                 "kind" => "intent",
-                "documentName" => "v1",
+                "documentname" => "v1",
                 "path" => "missing-file",
                 _ => "nobody",
             },

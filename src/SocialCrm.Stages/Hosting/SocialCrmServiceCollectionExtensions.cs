@@ -88,6 +88,7 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddCrmIdentity();
         services.AddScoped<AnswerConnectionRequestHandler>();
         services.AddScoped<ReportQueries>();
+        services.AddScoped<CaseReportQuery>();
         services.AddScoped<SocialCrmInitializer>();
 
         services.AddHostedService<OutboxRelay>();

@@ -29,6 +29,8 @@ public class AuthorizationMatrixTests
         ["GET /denied"] = Access.SignedIn,
         ["GET /inbox"] = Access.Agent,
         ["GET /reports"] = Access.Analyst,
+        ["GET /admin/users"] = Access.Admin,
+        ["GET /admin/audit"] = Access.Admin,
         ["GET /cases/{Id:guid}"] = Access.SignedIn,
         ["GET /api/stats"] = Access.SignedIn,
         ["GET /api/sandbox/messages"] = Access.SignedIn,

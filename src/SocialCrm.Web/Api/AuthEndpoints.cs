@@ -34,7 +34,7 @@ public static class AuthEndpoints
             var check = await issuer.CheckAsync(userName, password, "console", ct);
             var back = LocalOnly(returnUrl);
             if (check.User is null)
-                return Results.Redirect($"/signin?error={Uri.EscapeDataString(check.Problem!)}&userName={Uri.EscapeDataString(userName ?? "")}&returnUrl={Uri.EscapeDataString(back)}");
+                return Results.Redirect($"/signin?error={Uri.EscapeDataString(check.Problem!)}&returnUrl={Uri.EscapeDataString(back)}");
             await signIn.SignInAsync(check.User, isPersistent: false);
             await audit.WriteAsync(check.User.UserName!, AuditActions.SignedIn, "console", null, ct);
             return Results.LocalRedirect(back);
@@ -50,6 +50,5 @@ public static class AuthEndpoints
     }
 
     /// <summary>Only a path on this site: a sign-in link cannot send anyone elsewhere.</summary>
-    private static string LocalOnly(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
+    private static string LocalOnly(string? url) => Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(url) ? url! : "/";
 }

@@ -11,24 +11,34 @@ public sealed record SignInCheck(CrmUser? User, string? Problem);
 /// Checks a user name and password for the sign-in page and the token endpoint alike: five wrong passwords lock the
 /// user out for five minutes, a disabled user cannot sign in, and every failure is audited with what was tried.
 /// </summary>
-public sealed class TokenIssuer(UserManager<CrmUser> users, SignInManager<CrmUser> signIn, AuditLog audit, TimeProvider clock)
+public sealed class TokenIssuer(UserManager<CrmUser> users, SignInManager<CrmUser> signIn, AuditLog audit)
 {
     public const string WrongCredentials = "wrong user name or password";
+
+    /// <summary>A hash of a random password, verified against when the user is unknown.</summary>
+    private static readonly string DummyHash = new PasswordHasher<CrmUser>().HashPassword(new CrmUser(), Guid.NewGuid().ToString());
 
     public async Task<SignInCheck> CheckAsync(string? userName, string? password, string via, CancellationToken ct)
     {
         userName = userName?.Trim() ?? "";
         if (userName.Length == 0 || string.IsNullOrEmpty(password)) return await FailAsync(userName, via, "user name or password missing", "give a user name and a password", ct);
         var user = await users.FindByNameAsync(userName);
-        if (user is null) return await FailAsync(userName, via, "unknown user", WrongCredentials, ct);
-        if (user.DisabledAt is not null) return await FailAsync(userName, via, "disabled user", "this user is disabled; ask an admin", ct);
+        if (user is null)
+        {
+            // Hash anyway, so an unknown name takes as long to refuse as a wrong password.
+            users.PasswordHasher.VerifyHashedPassword(new CrmUser(), DummyHash, password);
+            return await FailAsync(userName, via, "unknown user", WrongCredentials, ct);
+        }
+        if (user.DisabledAt is not null)
+        {
+            // Only someone with the right password learns that the user is disabled.
+            var right = users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? DummyHash, password) != PasswordVerificationResult.Failed;
+            return await FailAsync(userName, via, "disabled user", right ? "this user is disabled; ask an admin" : WrongCredentials, ct);
+        }
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.Succeeded) return new(user, null);
         if (result.IsLockedOut)
-        {
-            var until = user.LockoutEnd is { } end ? $" (until {end.UtcDateTime:yyyy-MM-dd HH:mm} UTC)" : "";
-            return await FailAsync(userName, via, "locked out", $"too many failed sign-ins: this user is locked out for a while{until}", ct);
-        }
+            return await FailAsync(userName, via, "locked out", "too many failed sign-ins: this user is locked out for a few minutes", ct);
         return await FailAsync(userName, via, "wrong password", WrongCredentials, ct);
     }
 
@@ -37,6 +47,4 @@ public sealed class TokenIssuer(UserManager<CrmUser> users, SignInManager<CrmUse
         await audit.WriteAsync(userName.Length == 0 ? "(none)" : userName, AuditActions.SignInFailed, via, why, ct);
         return new(null, problem);
     }
-
-    public DateTimeOffset Now => clock.GetUtcNow();
 }

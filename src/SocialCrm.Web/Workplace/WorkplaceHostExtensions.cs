@@ -28,9 +28,7 @@ public static class WorkplaceHostExtensions
                 o.DefaultChallengeScheme = CookieOrBearer;
             })
             .AddPolicyScheme(CookieOrBearer, "cookie or bearer token", o => o.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
+                CarriesBearer(http.Request) || ChangesThroughApi(http.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddIdentityCookies();
 
@@ -40,7 +38,8 @@ public static class WorkplaceHostExtensions
             o.LogoutPath = "/signout";
             o.AccessDeniedPath = "/denied";
             o.Cookie.Name = "socialcrm";
-            o.Cookie.SameSite = SameSiteMode.Strict;
+            // Lax, so a link to a case from mail or chat opens signed in; the cookie cannot change anything through the API (see ChangesThroughApi).
+            o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
             // The API answers 401/403; only pages redirect to the sign-in page.
@@ -50,11 +49,23 @@ public static class WorkplaceHostExtensions
         // A disabled user's or changed roles' cookie stops working within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorizationBuilder().AddSocialCrmPolicies();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingUserStateProvider>();
         services.AddScoped<TokenIssuer>();
         services.AddScoped<DemoUsers>();
         services.AddScoped<ViewerTime>();
         return services;
     }
+
+    public static bool CarriesBearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A write through the API takes a bearer token only, never the console's cookie: a page on another site (or a
+    /// sibling subdomain) cannot make a signed-in browser change anything. The console itself calls the handlers
+    /// directly; reads (such as the CSV download) may use the cookie.
+    /// </summary>
+    private static bool ChangesThroughApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method);
 
     private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> http, int status)
     {

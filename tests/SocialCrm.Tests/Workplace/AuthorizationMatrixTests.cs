@@ -122,7 +122,7 @@ public class AuthorizationMatrixTests
     }
 
     private static bool IsStaticAsset(RouteEndpoint e) =>
-        e.RoutePattern.RawText is { } raw && raw.Contains('.') && !raw.StartsWith("/openapi", StringComparison.Ordinal);
+        e.RoutePattern.RawText is { } raw && raw.Contains('.') && !raw.StartsWith("/openapi", StringComparison.Ordinal) && !raw.StartsWith("/api/", StringComparison.Ordinal);
 
     private static string KeyOf(RouteEndpoint e)
     {

@@ -82,6 +82,9 @@ public class CaseWorkTests
         Assert.That(detail["case"]!["assignedAgent"]!.GetValue<string>(), Is.EqualTo("aino"), "others see who holds it");
 
         Assert.That((await aino.PostAsJsonAsync($"/api/cases/{caseId}/actions", new { action = "reply", text = "Hi, we're on it." })).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        // Once acted on, the case can be neither given back nor taken over.
+        Assert.That((await aino.PostAsync($"/api/cases/{caseId}/release", null)).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await eero.PostAsync($"/api/cases/{caseId}/claim", null)).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That((await SentAsync(caseId, "reply"))["text"]!.GetValue<string>(), Is.EqualTo("Hi, we're on it."));
     }
 

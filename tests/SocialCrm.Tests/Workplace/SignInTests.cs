@@ -66,6 +66,39 @@ public class SignInTests
     }
 
     [Test]
+    public async Task The_console_cookie_reads_the_api_but_cannot_change_anything_through_it()
+    {
+        using var factory = new ApiFactory();
+        var (user, password) = await factory.UserAsync("cookie-admin", "admin", "agent");
+        using var browser = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await browser.GetStringAsync("/signin");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.That(token, Is.Not.Empty, "the sign-in form carries an antiforgery token");
+        var signedIn = await browser.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = user, ["password"] = password, ["returnUrl"] = "/inbox", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.That(signedIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(signedIn.Headers.Location!.ToString(), Is.EqualTo("/inbox"));
+
+        Assert.That((await browser.GetAsync("/api/stats")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "reads may use the cookie (the CSV download does)");
+        // A page elsewhere could make a signed-in browser send this; without a bearer token it changes nothing.
+        var forged = await browser.PostAsync("/api/users", new StringContent("""{"userName":"intruder","roles":["admin"],"password":"Intruder-pass-123"}""", System.Text.Encoding.UTF8, "text/plain"));
+        Assert.That(forged.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        using var scope = factory.Services.CreateScope();
+        Assert.That((await scope.ServiceProvider.GetRequiredService<UserAdmin>().ListAsync(CancellationToken.None)).Select(u => u.UserName), Does.Not.Contain("intruder"));
+
+        // A fresh browser: the form's antiforgery token belongs to the anonymous visitor who loaded it.
+        using var fresh = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var freshToken = System.Text.RegularExpressions.Regex.Match(await fresh.GetStringAsync("/signin"), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var offsite = await fresh.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = user, ["password"] = password, ["returnUrl"] = "/\t/evil.example", ["__RequestVerificationToken"] = freshToken,
+        }));
+        Assert.That(offsite.Headers.Location?.ToString(), Is.EqualTo("/"), "a sign-in link cannot send anyone elsewhere");
+    }
+
+    [Test]
     public async Task Bad_input_is_refused_in_words()
     {
         using var factory = new ApiFactory();

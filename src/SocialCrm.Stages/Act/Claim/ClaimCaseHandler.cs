@@ -19,7 +19,7 @@ public sealed class ClaimCaseHandler(CrmDbContext db, AuditLog audit, TimeProvid
     public async Task<ClaimResult> ClaimAsync(Guid caseId, string agent, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var claimed = await db.Cases.Where(c => c.Id == caseId && c.Status == CaseStatus.AwaitingAgent && c.AssignedAgent == null)
+        var claimed = await db.Cases.Where(c => c.Id == caseId && c.Status == CaseStatus.AwaitingAgent && c.AssignedAgent == null && !db.AgentActions.Any(a => a.CaseId == c.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.AssignedAgent, agent).SetProperty(c => c.ClaimedAt, now), ct);
         if (claimed == 1)
         {
@@ -34,7 +34,8 @@ public sealed class ClaimCaseHandler(CrmDbContext db, AuditLog audit, TimeProvid
 
     public async Task<ClaimResult> ReleaseAsync(Guid caseId, string agent, CancellationToken ct)
     {
-        var released = await db.Cases.Where(c => c.Id == caseId && c.Status == CaseStatus.AwaitingAgent && c.AssignedAgent == agent)
+        // Once the holder has acted, the case stays theirs: the action is on its way.
+        var released = await db.Cases.Where(c => c.Id == caseId && c.Status == CaseStatus.AwaitingAgent && c.AssignedAgent == agent && !db.AgentActions.Any(a => a.CaseId == c.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.AssignedAgent, (string?)null).SetProperty(c => c.ClaimedAt, (DateTime?)null), ct);
         if (released == 1)
         {
@@ -54,6 +55,8 @@ public sealed class ClaimCaseHandler(CrmDbContext db, AuditLog audit, TimeProvid
             return new(ClaimStatus.HeldByOther, holder, $"case {caseId} is held by {holder}; only the holder can act on it");
         if (@case.Status != CaseStatus.AwaitingAgent)
             return new(ClaimStatus.NotAwaitingAgent, @case.AssignedAgent, $"case {caseId} is {@case.Status.Replace('_', ' ')}, not awaiting an agent");
+        if (await db.AgentActions.AnyAsync(a => a.CaseId == caseId, ct))
+            return new(ClaimStatus.NotAwaitingAgent, @case.AssignedAgent, $"case {caseId} already has an agent action being carried out");
         return @case.AssignedAgent == agent ? null : new(ClaimStatus.NotHeld, null, null);
     }
 }

@@ -10,13 +10,17 @@ namespace SocialCrm.Stages.Measure.Reports;
 /// </summary>
 public sealed class CaseReportQuery(CrmDbContext db, TimeProvider clock)
 {
-    /// <summary>The widest range one report reads.</summary>
-    public const int MaxRows = 200_000;
+    /// <summary>The most cases one report reads, and the longest range it covers.</summary>
+    public const int MaxRows = 200_000, MaxDays = 366;
 
+    /// <summary>The range after defaults (the 30 days up to today), or why it is refused.</summary>
     public (DateOnly From, DateOnly To) Range(ReportFilter filter)
     {
         var to = filter.To ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return (filter.From ?? to.AddDays(-29), to);
+        var from = filter.From ?? to.AddDays(-29);
+        if (to < from) throw new ArgumentException($"the range ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd})");
+        if (to.DayNumber - from.DayNumber >= MaxDays) throw new ArgumentException($"a report covers at most {MaxDays} days; {from:yyyy-MM-dd} to {to:yyyy-MM-dd} is {to.DayNumber - from.DayNumber + 1}");
+        return (from, to);
     }
 
     public async Task<List<CaseReportRow>> RowsAsync(ReportFilter filter, CancellationToken ct)
@@ -31,15 +35,20 @@ public sealed class CaseReportQuery(CrmDbContext db, TimeProvider clock)
             join s in db.Signals on c.SignalId equals s.Id
             join b in db.CaseBriefs on c.Id equals b.CaseId into briefs
             from b in briefs.DefaultIfEmpty()
-            select new { m, c.CreatedAt, c.Queue, c.AssignedAgent, s.Language, Value = b == null ? (double?)null : b.ValueScore };
+            join a in db.AgentActions on c.Id equals a.CaseId into actions
+            from a in actions.DefaultIfEmpty()
+            // The agent who acted (an auto-reply has none): the one the case's figures are credited to.
+            select new { m, c.CreatedAt, c.Queue, Agent = a == null ? null : a.Agent, s.Language, Value = b == null ? (double?)null : b.ValueScore };
         if (!string.IsNullOrEmpty(filter.Platform)) query = query.Where(x => x.m.Platform == filter.Platform);
         if (!string.IsNullOrEmpty(filter.Queue)) query = query.Where(x => x.Queue == filter.Queue);
         if (!string.IsNullOrEmpty(filter.Language)) query = query.Where(x => x.Language == filter.Language);
         if (!string.IsNullOrEmpty(filter.ReplyKind)) query = filter.ReplyKind == "none" ? query.Where(x => x.m.ReplyKind == null) : query.Where(x => x.m.ReplyKind == filter.ReplyKind);
-        if (!string.IsNullOrEmpty(filter.Agent)) query = query.Where(x => x.AssignedAgent == filter.Agent);
-        var rows = (await query.OrderBy(x => x.m.MeasuredAt).Take(MaxRows).ToListAsync(ct))
+        if (!string.IsNullOrEmpty(filter.Agent)) query = query.Where(x => x.Agent == filter.Agent);
+        var found = await query.OrderBy(x => x.m.MeasuredAt).Take(MaxRows + 1).ToListAsync(ct);
+        if (found.Count > MaxRows) throw new ArgumentException($"more than {MaxRows:N0} cases were measured in this range: narrow the dates or add a filter");
+        var rows = found
             .Select(x => new CaseReportRow(x.m.CaseId, x.CreatedAt, x.m.MeasuredAt, x.m.Platform, x.Queue, x.Language, x.m.Decision, x.m.Action, x.m.ReplyKind,
-                x.Value, ValueTiers.Of(x.Value), x.AssignedAgent, x.m.FirstResponseSeconds, x.m.HandlingSeconds, x.m.SlaMet,
+                x.Value, ValueTiers.Of(x.Value), x.Agent, x.m.FirstResponseSeconds, x.m.HandlingSeconds, x.m.SlaMet,
                 x.m.SentimentBefore, x.m.SentimentAfter, ((RelationshipStatus)x.m.StatusBefore).ToString(), ((RelationshipStatus)x.m.StatusAfter).ToString(),
                 x.m.ConnectionOutcome, x.m.PurchaseAmount, x.m.Outcome));
         if (!string.IsNullOrEmpty(filter.ValueTier)) rows = rows.Where(r => r.ValueTier == filter.ValueTier);
@@ -55,11 +64,12 @@ public sealed class CaseReportQuery(CrmDbContext db, TimeProvider clock)
         var byTier = (from tier in ValueTiers.All
                       from kind in new[] { "personalised", "standard" }
                       select new KindTierFigures(tier, kind, Figures(rows.Where(r => r.ValueTier == tier && r.ReplyKind == kind).ToList()))).ToList();
+        var byDay = rows.ToLookup(r => DateOnly.FromDateTime(r.MeasuredAt));
         var days = new List<ReportDay>();
         for (var day = from; day <= to; day = day.AddDays(1))
         {
             var d = day;
-            var onDay = rows.Where(r => DateOnly.FromDateTime(r.MeasuredAt) == d).ToList();
+            var onDay = byDay[d].ToList();
             days.Add(new ReportDay(d, onDay.Count, onDay.Count(r => r.Action == "replied"), onDay.Count == 0 ? null : Rate(onDay.Count(r => r.SlaMet), onDay.Count),
                 Percentile(onDay.Where(r => r.FirstResponseSeconds is not null).Select(r => r.FirstResponseSeconds!.Value).ToList(), 0.5), Math.Round(onDay.Sum(r => r.RevenueAfter), 2)));
         }
@@ -74,7 +84,7 @@ public sealed class CaseReportQuery(CrmDbContext db, TimeProvider clock)
             await measured.Join(db.Cases, m => m.CaseId, c => c.Id, (m, c) => c.Queue).Distinct().OrderBy(q => q).ToArrayAsync(ct),
             [.. (await measured.Join(db.Cases, m => m.CaseId, c => c.Id, (m, c) => c.SignalId).Join(db.Signals, id => id, s => s.Id, (id, s) => s.Language).Distinct().ToListAsync(ct))
                 .Where(l => l != null).Select(l => l!).Order()],
-            [.. (await measured.Join(db.Cases, m => m.CaseId, c => c.Id, (m, c) => c.AssignedAgent).Distinct().ToListAsync(ct)).Where(a => a != null).Select(a => a!).Order()]);
+            await db.AgentActions.AsNoTracking().Join(measured, a => a.CaseId, m => m.CaseId, (a, m) => a.Agent).Distinct().OrderBy(a => a).ToArrayAsync(ct));
     }
 
     public static ReportFigures Figures(IReadOnlyList<CaseReportRow> rows)

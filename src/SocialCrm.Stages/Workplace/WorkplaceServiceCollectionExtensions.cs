@@ -25,6 +25,7 @@ public static class WorkplaceServiceCollectionExtensions
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddRoles<IdentityRole>()
+            .AddErrorDescriber<CrmIdentityErrors>()
             .AddEntityFrameworkStores<CrmDbContext>();
     }
 }

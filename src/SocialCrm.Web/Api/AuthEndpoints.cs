@@ -34,7 +34,7 @@ public static class AuthEndpoints
             var check = await issuer.CheckAsync(userName, password, "console", ct);
             var back = LocalOnly(returnUrl);
             if (check.User is null)
-                return Results.Redirect($"/signin?error={Uri.EscapeDataString(check.Problem!)}&returnUrl={Uri.EscapeDataString(back)}");
+                return Results.Redirect($"/signin?error={check.Code}&returnUrl={Uri.EscapeDataString(back)}");
             await signIn.SignInAsync(check.User, isPersistent: false);
             await audit.WriteAsync(check.User.UserName!, AuditActions.SignedIn, "console", null, ct);
             return Results.LocalRedirect(back);

@@ -37,6 +37,13 @@ public static class WebHostExtensions
         return builder;
     }
 
+    private const string NotFoundHtml = """
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not found · SocialCrm</title><link rel="stylesheet" href="/app.css"></head>
+        <body><main class="plain"><div class="signin"><h1>Not found</h1><p>There is no such page or case.</p><p><a href="/">Go to the overview</a> or back to the <a href="/inbox">inbox</a>.</p></div></main></body></html>
+        """;
+
+    private static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health");
+
     public static async Task InitializeSocialCrmAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -47,7 +54,14 @@ public static class WebHostExtensions
     public static WebApplication MapSocialCrmWeb(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers a bare status with problem details; a page that does not exist gets the console's "not found" page.
+        app.UseWhen(http => IsApi(http.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(http => !IsApi(http.Request.Path), pages => pages.UseStatusCodePages(async context =>
+        {
+            if (context.HttpContext.Response.StatusCode != StatusCodes.Status404NotFound) return;
+            context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
+            await context.HttpContext.Response.WriteAsync(NotFoundHtml);
+        }));
         app.UseAuthentication();
         app.UseMiddleware<SecurityStampCheck>();
         app.UseAuthorization();

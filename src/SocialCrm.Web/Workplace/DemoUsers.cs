@@ -32,7 +32,7 @@ public sealed class DemoUsers(UserAdmin admin, DatabaseOptions database, ILogger
         await using (var stream = new FileStream(file, fileOptions))
         await using (var writer = new StreamWriter(stream))
         {
-            await writer.WriteLineAsync("# SocialCrm demo users, made on the first start of this store. Sign in at /signin; change or disable them under Users.");
+            await writer.WriteLineAsync("# SocialCrm demo users, made on the first start of this store. Sign in at /signin; once you have your own users, disable these under Users.");
             foreach (var line in lines) await writer.WriteLineAsync(line);
         }
         log.LogWarning("First start: made one demo user per role. Sign in with one of these (also in {File}, readable only by you):{NewLine}{Users}",

@@ -53,6 +53,7 @@ public static class WorkplaceHostExtensions
         services.AddScoped<TokenIssuer>();
         services.AddScoped<DemoUsers>();
         services.AddScoped<ViewerTime>();
+        services.AddScoped<ConsoleState>();
         return services;
     }
 

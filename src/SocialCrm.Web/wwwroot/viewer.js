@@ -1,6 +1,8 @@
 // The viewer's time zone, for showing every time in it, and the case view's keyboard shortcuts (read by the console through JS interop).
 window.socialCrm = {
   timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
+  width: () => window.innerWidth,
+  scrollTo: (id) => document.getElementById(id)?.scrollIntoView({ behavior: "smooth", block: "start" }),
   caseShortcuts: (component) => {
     if (window.socialCrm._keys) document.removeEventListener("keydown", window.socialCrm._keys);
     window.socialCrm._keys = null;
@@ -8,8 +10,8 @@ window.socialCrm = {
     window.socialCrm._keys = (e) => {
       const typing = ["INPUT", "TEXTAREA", "SELECT"].includes(document.activeElement?.tagName);
       if (e.ctrlKey && e.key === "Enter") { e.preventDefault(); component.invokeMethodAsync("Shortcut", "send"); return; }
-      if (e.key === "Escape") { component.invokeMethodAsync("Shortcut", "escape"); return; }
       if (typing || e.ctrlKey || e.altKey || e.metaKey) return;
+      if (e.key === "Escape") { component.invokeMethodAsync("Shortcut", "escape"); return; }
       if (["c", "p", "s"].includes(e.key)) component.invokeMethodAsync("Shortcut", e.key);
     };
     document.addEventListener("keydown", window.socialCrm._keys);

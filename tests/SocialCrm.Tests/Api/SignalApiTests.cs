@@ -111,6 +111,12 @@ public class SignalApiTests
         Assert.That(doc!["paths"]!.AsObject().Select(p => p.Key),
             Is.SupersetOf(new[] { "/api/signals", "/api/cases/{id}/actions", "/api/cases/{id}/claim", "/api/reports/measure", "/api/stats", "/api/auth/token" }));
 
+        var missingPage = await _client.GetAsync("/cases/not-a-case");
+        Assert.That(missingPage.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await missingPage.Content.ReadAsStringAsync(), Does.Contain("There is no such page or case"), "a page, not a JSON body");
+        var missingRoute = await _client.GetAsync("/api/nothing-here");
+        Assert.That(missingRoute.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), "the API keeps answering in JSON");
+
         using var stranger = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var home = await stranger.GetAsync("/");
         Assert.That(home.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));

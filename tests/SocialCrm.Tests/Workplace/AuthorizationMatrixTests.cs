@@ -23,6 +23,7 @@ public class AuthorizationMatrixTests
         ["* /health"] = Access.Anyone,
         ["POST /account/signin"] = Access.Anyone,
         ["GET /signin"] = Access.Anyone,
+        ["GET /not-found"] = Access.Anyone,
         ["POST /account/signout"] = Access.SignedIn,
         ["GET /openapi/{documentName}.json"] = Access.SignedIn,
         ["GET /"] = Access.SignedIn,

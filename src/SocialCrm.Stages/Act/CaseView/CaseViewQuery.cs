@@ -42,7 +42,7 @@ public sealed class CaseViewQuery(CrmDbContext db, ConnectionRules connections, 
             Math.Max(0, (now - customer.FirstSeenAt).TotalDays), customer.Identities, customer.ConnectionRequestedAt);
         var earlier = await (
                 from ec in db.Cases.AsNoTracking()
-                where ec.CustomerId == @case.CustomerId && ec.Id != id
+                where ec.CustomerId == @case.CustomerId && ec.CreatedAt < @case.CreatedAt
                 join s in db.Signals on ec.SignalId equals s.Id
                 join m in db.CaseMetrics on ec.Id equals m.CaseId into measured
                 from m in measured.DefaultIfEmpty()

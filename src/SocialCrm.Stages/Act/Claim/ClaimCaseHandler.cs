@@ -43,20 +43,20 @@ public sealed class ClaimCaseHandler(CrmDbContext db, AuditLog audit, TimeProvid
             return new(ClaimStatus.Released, null, null);
         }
         var refusal = await RefusalAsync(caseId, agent, ct);
-        return refusal ?? new(ClaimStatus.NotHeld, null, $"you do not hold case {caseId}");
+        return refusal ?? new(ClaimStatus.NotHeld, null, "you do not hold this case");
     }
 
     /// <summary>Why this agent cannot have the case, or null when the agent holds it.</summary>
     public async Task<ClaimResult?> RefusalAsync(Guid caseId, string agent, CancellationToken ct)
     {
         var @case = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.Status, c.AssignedAgent }).SingleOrDefaultAsync(ct);
-        if (@case is null) return new(ClaimStatus.CaseNotFound, null, $"no case {caseId}");
+        if (@case is null) return new(ClaimStatus.CaseNotFound, null, $"there is no case {caseId}");
         if (@case.AssignedAgent is { } holder && holder != agent)
-            return new(ClaimStatus.HeldByOther, holder, $"case {caseId} is held by {holder}; only the holder can act on it");
+            return new(ClaimStatus.HeldByOther, holder, $"this case is held by {holder}; only the holder can act on it");
         if (@case.Status != CaseStatus.AwaitingAgent)
-            return new(ClaimStatus.NotAwaitingAgent, @case.AssignedAgent, $"case {caseId} is {@case.Status.Replace('_', ' ')}, not awaiting an agent");
+            return new(ClaimStatus.NotAwaitingAgent, @case.AssignedAgent, $"this case is {@case.Status.Replace('_', ' ')}, not awaiting an agent");
         if (await db.AgentActions.AnyAsync(a => a.CaseId == caseId, ct))
-            return new(ClaimStatus.NotAwaitingAgent, @case.AssignedAgent, $"case {caseId} already has an agent action being carried out");
+            return new(ClaimStatus.NotAwaitingAgent, @case.AssignedAgent, "this case has been acted on already; the action is being carried out");
         return @case.AssignedAgent == agent ? null : new(ClaimStatus.NotHeld, null, null);
     }
 }

@@ -82,5 +82,5 @@ public sealed class RecordAgentActionHandler(CrmDbContext db, Outbox outbox, Out
     }
 
     private static RecordActionResult AlreadyActed(Guid caseId) =>
-        new(RecordActionStatus.NotAwaitingAgent, null, $"case {caseId} already has an agent action being carried out");
+        new(RecordActionStatus.NotAwaitingAgent, null, "this case has been acted on already; the action is being carried out");
 }

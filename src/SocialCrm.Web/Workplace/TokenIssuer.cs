@@ -27,8 +27,6 @@ public static class SignInErrors
 /// </summary>
 public sealed class TokenIssuer(UserManager<CrmUser> users, SignInManager<CrmUser> signIn, AuditLog audit)
 {
-    public const string WrongCredentials = "wrong user name or password";
-
     /// <summary>A hash of a random password, verified against when the user is unknown.</summary>
     private static readonly string DummyHash = new PasswordHasher<CrmUser>().HashPassword(new CrmUser(), Guid.NewGuid().ToString());
 

@@ -37,7 +37,7 @@ public sealed class RecordAgentActionHandler(CrmDbContext db, Outbox outbox, Out
             case ClaimStatus.HeldByOther: return new(RecordActionStatus.HeldByOther, null, claim.Problem);
             case ClaimStatus.NotAwaitingAgent: return new(RecordActionStatus.NotAwaitingAgent, null, claim.Problem);
         }
-        if (await db.AgentActions.AnyAsync(a => a.CaseId == caseId, ct)) return AlreadyActed(caseId);
+        if (await db.AgentActions.AnyAsync(a => a.CaseId == caseId, ct)) return AlreadyActed();
 
         var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId, ct);
         string? kind = null, text = null;
@@ -74,13 +74,13 @@ public sealed class RecordAgentActionHandler(CrmDbContext db, Outbox outbox, Out
         {
             // Another action on this case committed first (the store's unique key on the case): this one is refused, nothing of it kept.
             db.ChangeTracker.Clear();
-            if (await db.AgentActions.AnyAsync(a => a.CaseId == caseId && a.Id != action.Id, ct)) return AlreadyActed(caseId);
+            if (await db.AgentActions.AnyAsync(a => a.CaseId == caseId && a.Id != action.Id, ct)) return AlreadyActed();
             throw;
         }
         relay.Notify();
         return new(RecordActionStatus.Accepted, action.Id, null);
     }
 
-    private static RecordActionResult AlreadyActed(Guid caseId) =>
+    private static RecordActionResult AlreadyActed() =>
         new(RecordActionStatus.NotAwaitingAgent, null, "this case has been acted on already; the action is being carried out");
 }

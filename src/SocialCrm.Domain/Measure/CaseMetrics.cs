@@ -1,6 +1,12 @@
 namespace SocialCrm.Domain.Measure;
 
 /// <summary>The measure stage's result for one case.</summary>
+/// <summary>What the agent did with a measured case (CaseMetrics.Action).</summary>
+public static class MeasuredActions
+{
+    public const string Replied = "replied", Ignored = "ignored";
+}
+
 public sealed class CaseMetrics
 {
     public Guid CaseId { get; set; }

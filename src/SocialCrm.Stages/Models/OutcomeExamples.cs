@@ -1,3 +1,4 @@
+using SocialCrm.Domain.Measure;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Domain.Cases;
@@ -18,7 +19,7 @@ public sealed class OutcomeExamples(CrmDbContext db)
 
     public async Task<List<OutcomeExample>> LoadAsync(CancellationToken ct)
     {
-        var rows = await db.CaseMetrics.AsNoTracking().Where(m => m.Action == "replied" && m.ReplyKind != null)
+        var rows = await db.CaseMetrics.AsNoTracking().Where(m => m.Action == MeasuredActions.Replied && m.ReplyKind != null)
             .Join(db.CaseBriefs.Where(b => b.FeaturesJson != null), m => m.CaseId, b => b.CaseId,
                 (m, b) => new { m.CaseId, b.FeaturesJson, b.ValueScore, b.RecommendedReplyKind, m.ReplyKind, m.SentimentAfter, m.ConnectionOutcome, m.PurchaseAmount })
             .ToListAsync(ct);

@@ -42,8 +42,9 @@ public sealed class UserAdmin(UserManager<CrmUser> users, RoleManager<IdentityRo
     public async Task<List<UserSummary>> ListAsync(CancellationToken ct)
     {
         var all = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);
-        var roleOf = await db.UserRoles.AsNoTracking().Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
-        return all.Select(u => Summary(u, roleOf.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToArray())).ToList();
+        var roleOf = (await db.UserRoles.AsNoTracking().Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct))
+            .ToLookup(r => r.UserId, r => r.Name!);
+        return all.Select(u => Summary(u, [.. roleOf[u.Id].Order()])).ToList();
     }
 
     /// <summary>A disabled user cannot sign in or get a token, and the sessions they hold end within a minute; their history stays.</summary>

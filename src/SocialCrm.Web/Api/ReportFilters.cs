@@ -23,8 +23,6 @@ public static class ReportFilters
             ReplyKind = One("replyKind", ["personalised", "standard", "none"]), ValueTier = One("valueTier", ValueTiers.All), Agent = One("agent"),
             Metric = One("metric", ReportMetrics.All),
         };
-        if (problems.Count == 0 && filter.From is { } f && (filter.To ?? DateOnly.FromDateTime(DateTime.UtcNow)).DayNumber - f.DayNumber >= CaseReportQuery.MaxDays)
-            problems["from"] = [$"a report covers at most {CaseReportQuery.MaxDays} days: give a later from, or a to"];
         return problems.Count == 0 ? null : Results.ValidationProblem(problems, title: "The report's filters are invalid.");
     }
 }

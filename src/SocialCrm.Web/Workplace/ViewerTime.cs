@@ -22,9 +22,16 @@ public sealed class ViewerTime
     public static string Relative(DateTime utc, DateTime nowUtc)
     {
         var span = utc - nowUtc;
+        return span >= TimeSpan.Zero ? $"in {Duration(span)}" : $"{Duration(span)} ago";
+    }
+
+    /// <summary>"45 s", "12 min", "3 h 5 min", "2 d 4 h"; "–" for none.</summary>
+    public static string Duration(double? seconds) => seconds is { } s ? Duration(TimeSpan.FromSeconds(s)) : "–";
+
+    public static string Duration(TimeSpan span)
+    {
         var abs = span.Duration();
-        var text = abs.TotalMinutes < 1 ? $"{abs.Seconds} s" : abs.TotalHours < 1 ? $"{(int)abs.TotalMinutes} min"
+        return abs.TotalMinutes < 1 ? $"{abs.TotalSeconds:0} s" : abs.TotalHours < 1 ? $"{(int)abs.TotalMinutes} min"
             : abs.TotalDays < 1 ? $"{(int)abs.TotalHours} h {abs.Minutes} min" : $"{(int)abs.TotalDays} d {abs.Hours} h";
-        return span >= TimeSpan.Zero ? $"in {text}" : $"{text} ago";
     }
 }

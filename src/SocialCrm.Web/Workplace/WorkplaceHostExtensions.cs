@@ -35,7 +35,7 @@ public static class WorkplaceHostExtensions
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/signin";
-            o.LogoutPath = "/signout";
+            o.LogoutPath = "/account/signout";
             o.AccessDeniedPath = "/denied";
             o.Cookie.Name = "socialcrm";
             // Lax, so a link to a case from mail or chat opens signed in; the cookie cannot change anything through the API (see ChangesThroughApi).

@@ -1,3 +1,4 @@
+using SocialCrm.Domain.Measure;
 using SocialCrm.Contracts.Act;
 using SocialCrm.Domain.Cases;
 using SocialCrm.Persistence;
@@ -22,7 +23,7 @@ public sealed class CloseCaseActivity(CrmDbContext db, Outbox outbox, TimeProvid
         var now = clock.GetUtcNow();
         @case.Status = status == CaseStatus.Ignored ? CaseStatus.Ignored : CaseStatus.Acted;
         @case.ActedAt = now.UtcDateTime;
-        outbox.Add(new CaseActed(@case.Id, @case.SignalId, @case.Status == CaseStatus.Ignored ? "ignored" : "replied", @case.ReplyKind,
+        outbox.Add(new CaseActed(@case.Id, @case.SignalId, @case.Status == CaseStatus.Ignored ? MeasuredActions.Ignored : MeasuredActions.Replied, @case.ReplyKind,
             context.Flag("connection.requested"), (int)context.Number("customer.statusBefore"), (int)context.Number("customer.status"), now));
         return ActivityResult.Completed(detail: @case.Status);
     }

@@ -26,8 +26,6 @@ public sealed record CaseViewModel(Case Case, CaseBrief? Brief, IReadOnlyList<Br
 /// <summary>Everything about one case: the post and its thread, the customer card, the brief with its reasons, what was sent, the outcome and the workflow journal.</summary>
 public sealed class CaseViewQuery(CrmDbContext db, ConnectionRules connections, TimeProvider clock)
 {
-    private static readonly string[] StageOrder = ["listen", "analyse", "act", "measure"];
-
     public async Task<CaseViewModel?> GetAsync(Guid id, CancellationToken ct)
     {
         var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
@@ -57,7 +55,7 @@ public sealed class CaseViewQuery(CrmDbContext db, ConnectionRules connections, 
             .Join(db.WorkflowJournal, i => i.Id, j => j.InstanceId, (i, j) => new { i.DefinitionId, i.Version, Run = j })
             .ToListAsync(ct);
         var journal = runs.SelectMany(r => WorkflowHost.EntriesOf(r.Run).Select(e => new JournalLine(r.DefinitionId, r.Version, r.Run.Sequence, e.ActivityId, e.ActivityType, e.Outcome, e.Detail, e.At)))
-            .OrderBy(j => Array.IndexOf(StageOrder, j.DefinitionId)).ThenBy(j => j.Sequence).ThenBy(j => j.At).ToList();
+            .OrderBy(j => Array.IndexOf(StageWorkflows.All, j.DefinitionId)).ThenBy(j => j.Sequence).ThenBy(j => j.At).ToList();
         var reasons = (JsonNode.Parse(brief?.ReasonsJson ?? "[]") as JsonArray ?? [])
             .Select(r => new BriefReason(r?["model"]?.ToString() ?? "", r?["reason"]?.ToString() ?? "")).ToList();
         var models = JsonNode.Parse(string.IsNullOrEmpty(brief?.Models) ? "{}" : brief.Models) as JsonObject ?? [];

@@ -13,18 +13,18 @@ public static class SlaStates
     public static string Of(DateTime dueUtc, DateTime nowUtc) => dueUtc < nowUtc ? Late : dueUtc - nowUtc < SoonWindow ? Soon : Ok;
 }
 
-/// <summary>The inbox's filters; Holder is "mine" (with Me), "unassigned", or null for everyone's.</summary>
+/// <summary>The inbox's filters; Holder is "mine" (with Me), "unassigned", or null for everyone's. Settable, as the inbox screen binds to it.</summary>
 public sealed record InboxFilter
 {
-    public string Status { get; init; } = CaseStatus.AwaitingAgent;
-    public string? Queue { get; init; }
-    public int? Priority { get; init; }
-    public string? Platform { get; init; }
-    public string? Language { get; init; }
-    public string? Sla { get; init; }
-    public string? Holder { get; init; }
-    public string? Me { get; init; }
-    public int Take { get; init; } = 200;
+    public string Status { get; set; } = CaseStatus.AwaitingAgent;
+    public string? Queue { get; set; }
+    public int? Priority { get; set; }
+    public string? Platform { get; set; }
+    public string? Language { get; set; }
+    public string? Sla { get; set; }
+    public string? Holder { get; set; }
+    public string? Me { get; set; }
+    public int Take { get; set; } = 200;
 }
 
 public sealed record InboxRow(Guid CaseId, string Status, string Decision, string Queue, int Priority, DateTime CreatedAt, DateTime SlaDueAt, string? Holder,

@@ -37,7 +37,6 @@ public sealed class RecordAgentActionHandler(CrmDbContext db, Outbox outbox, Out
             case ClaimStatus.HeldByOther: return new(RecordActionStatus.HeldByOther, null, claim.Problem);
             case ClaimStatus.NotAwaitingAgent: return new(RecordActionStatus.NotAwaitingAgent, null, claim.Problem);
         }
-        if (await db.AgentActions.AnyAsync(a => a.CaseId == caseId, ct)) return AlreadyActed();
 
         var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId, ct);
         string? kind = null, text = null;

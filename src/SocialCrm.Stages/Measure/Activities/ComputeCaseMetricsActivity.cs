@@ -32,7 +32,7 @@ public sealed class ComputeCaseMetricsActivity(CrmDbContext db, TimeProvider clo
             CustomerId = @case.CustomerId,
             Platform = signal.Platform,
             Decision = @case.Decision,
-            Action = @case.Status == CaseStatus.Ignored ? "ignored" : "replied",
+            Action = @case.Status == CaseStatus.Ignored ? MeasuredActions.Ignored : MeasuredActions.Replied,
             ReplyKind = @case.ReplyKind,
             FirstResponseSeconds = @case.FirstResponseAt is { } first ? Math.Max(0, (first - signal.ReceivedAt).TotalSeconds) : null,
             HandlingSeconds = Math.Max(0, ((@case.ActedAt ?? now) - @case.CreatedAt).TotalSeconds),

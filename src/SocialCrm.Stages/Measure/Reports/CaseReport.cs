@@ -1,3 +1,4 @@
+using SocialCrm.Domain.Measure;
 namespace SocialCrm.Stages.Measure.Reports;
 
 public static class ValueTiers
@@ -17,8 +18,8 @@ public static class ReportMetrics
 
     public static bool Matches(string metric, CaseReportRow r) => metric switch
     {
-        Replied => r.Action == "replied",
-        Ignored => r.Action == "ignored",
+        Replied => r.Action == MeasuredActions.Replied,
+        Ignored => r.Action == MeasuredActions.Ignored,
         SlaMet => r.SlaMet,
         SlaMissed => !r.SlaMet,
         FollowedUp => r.SentimentAfter is not null,

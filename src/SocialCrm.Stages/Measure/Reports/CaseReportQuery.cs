@@ -1,3 +1,5 @@
+using SocialCrm.Scoring.ReplyKind;
+using SocialCrm.Domain.Measure;
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Domain.Customers;
 using SocialCrm.Persistence;
@@ -62,7 +64,7 @@ public sealed class CaseReportQuery(CrmDbContext db, TimeProvider clock)
         var rows = await RowsAsync(filter, ct);
         var byKind = rows.GroupBy(r => r.ReplyKind ?? "none").OrderBy(g => g.Key).Select(g => new KindFigures(g.Key, Figures(g.ToList()))).ToList();
         var byTier = (from tier in ValueTiers.All
-                      from kind in new[] { "personalised", "standard" }
+                      from kind in new[] { ReplyKindResult.Personalised, ReplyKindResult.Standard }
                       select new KindTierFigures(tier, kind, Figures(rows.Where(r => r.ValueTier == tier && r.ReplyKind == kind).ToList()))).ToList();
         var byDay = rows.ToLookup(r => DateOnly.FromDateTime(r.MeasuredAt));
         var days = new List<ReportDay>();
@@ -70,7 +72,7 @@ public sealed class CaseReportQuery(CrmDbContext db, TimeProvider clock)
         {
             var d = day;
             var onDay = byDay[d].ToList();
-            days.Add(new ReportDay(d, onDay.Count, onDay.Count(r => r.Action == "replied"), onDay.Count == 0 ? null : Rate(onDay.Count(r => r.SlaMet), onDay.Count),
+            days.Add(new ReportDay(d, onDay.Count, onDay.Count(r => r.Action == MeasuredActions.Replied), onDay.Count == 0 ? null : Rate(onDay.Count(r => r.SlaMet), onDay.Count),
                 Percentile(onDay.Where(r => r.FirstResponseSeconds is not null).Select(r => r.FirstResponseSeconds!.Value).ToList(), 0.5), Math.Round(onDay.Sum(r => r.RevenueAfter), 2)));
         }
         return new CaseReport(from, to, filter, Figures(rows), byKind, byTier, days);
@@ -90,7 +92,7 @@ public sealed class CaseReportQuery(CrmDbContext db, TimeProvider clock)
     public static ReportFigures Figures(IReadOnlyList<CaseReportRow> rows)
     {
         var cases = rows.Count;
-        var replied = rows.Count(r => r.Action == "replied");
+        var replied = rows.Count(r => r.Action == MeasuredActions.Replied);
         var firstResponses = rows.Where(r => r.FirstResponseSeconds is not null).Select(r => r.FirstResponseSeconds!.Value).ToList();
         var handling = rows.Select(r => r.HandlingSeconds).ToList();
         var slaMet = rows.Count(r => r.SlaMet);
@@ -98,7 +100,7 @@ public sealed class CaseReportQuery(CrmDbContext db, TimeProvider clock)
         var sent = rows.Count(r => r.Connection != "none");
         var accepted = rows.Count(r => r.Connection == "accepted");
         var bought = rows.Count(r => r.RevenueAfter > 0);
-        return new ReportFigures(cases, replied, rows.Count(r => r.Action == "ignored"),
+        return new ReportFigures(cases, replied, rows.Count(r => r.Action == MeasuredActions.Ignored),
             Percentile(firstResponses, 0.5), Percentile(firstResponses, 0.9), Percentile(handling, 0.5), handling.Count == 0 ? null : Math.Round(handling.Average(), 1),
             slaMet, cases == 0 ? null : Rate(slaMet, cases),
             followed.Count, replied == 0 ? null : Rate(followed.Count, replied),

@@ -28,6 +28,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<SocialIdentity> SocialIdentities => Set<SocialIdentity>();
     public DbSet<Signal> Signals => Set<Signal>();
+    public DbSet<SignalRevision> SignalRevisions => Set<SignalRevision>();
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseBrief> CaseBriefs => Set<CaseBrief>();
     public DbSet<AgentAction> AgentActions => Set<AgentAction>();
@@ -86,11 +87,22 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
             e.HasMany(c => c.Identities).WithOne().HasForeignKey(i => i.CustomerId).OnDelete(DeleteBehavior.Cascade);
             e.Property(c => c.ConnectionRequestedAt).IsConcurrencyToken();
         });
-        b.Entity<SocialIdentity>(e => e.HasIndex(i => new { i.Platform, i.Handle }).IsUnique());
+        b.Entity<SocialIdentity>(e =>
+        {
+            e.HasIndex(i => new { i.Platform, i.Handle }).IsUnique();
+            e.HasIndex(i => new { i.Platform, i.PlatformUserId }).IsUnique();
+            e.Property(i => i.PlatformUserId).HasMaxLength(200);
+        });
+        b.Entity<SignalRevision>(e =>
+        {
+            e.HasIndex(r => r.SignalId);
+            e.HasOne<Signal>().WithMany().HasForeignKey(r => r.SignalId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<Signal>(e =>
         {
             e.HasIndex(s => new { s.Platform, s.PlatformPostId }).IsUnique();
             e.HasIndex(s => s.CustomerId);
+            e.Property(s => s.AuthorPlatformId).HasMaxLength(200);
             e.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<Case>(e =>

@@ -15,12 +15,14 @@ public sealed class Customer
     public List<SocialIdentity> Identities { get; set; } = [];
 }
 
-/// <summary>A customer's account on one platform; (Platform, Handle) is unique.</summary>
+/// <summary>A customer's account on one platform; (Platform, Handle) and (Platform, PlatformUserId) are unique.</summary>
 public sealed class SocialIdentity
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid CustomerId { get; set; }
     public string Platform { get; set; } = "";
+    /// <summary>The platform's id for the account, which survives a change of handle; null until a webhook or the back office names it.</summary>
+    public string? PlatformUserId { get; set; }
     public string Handle { get; set; } = "";
     public string? DisplayName { get; set; }
     public int Followers { get; set; }

@@ -13,6 +13,8 @@ public sealed class Signal
     public string Platform { get; set; } = "";
     public string PlatformPostId { get; set; } = "";
     public string Kind { get; set; } = SignalKinds.Post;
+    /// <summary>The author's id on the platform (Meta's page-scoped or Instagram-scoped id, X's user id): handles change, ids do not.</summary>
+    public string? AuthorPlatformId { get; set; }
     public string AuthorHandle { get; set; } = "";
     public string? AuthorName { get; set; }
     public int AuthorFollowers { get; set; }
@@ -32,4 +34,18 @@ public sealed class Signal
     public string? Intent { get; set; }
     /// <summary>JSON {"sentiment": [...], "intent": [...]}: the reasons behind the listen stage's scores, for the brief.</summary>
     public string? ReasonsJson { get; set; }
+    /// <summary>When the author last edited the post; the earlier texts are kept as SignalRevisions.</summary>
+    public DateTime? EditedAt { get; set; }
+    /// <summary>When the author (or the platform) removed the post; the signal stays, marked, so its case says so.</summary>
+    public DateTime? RemovedAt { get; set; }
+}
+
+/// <summary>A text a signal had before its author edited it: the history of an edited post.</summary>
+public sealed class SignalRevision
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid SignalId { get; set; }
+    public string Text { get; set; } = "";
+    /// <summary>When this text was replaced by a newer one.</summary>
+    public DateTime ReplacedAt { get; set; }
 }

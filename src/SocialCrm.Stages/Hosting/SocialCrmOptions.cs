@@ -1,3 +1,4 @@
+using SocialCrm.Channels;
 using SocialCrm.Stages.Models;
 using SocialCrm.Persistence.Configuration;
 using SocialCrm.Stages.Workflows;
@@ -13,6 +14,7 @@ public sealed class SocialCrmOptions
     public BusOptions Bus { get; set; } = new();
     public WorkflowSettings Workflow { get; set; } = new();
     public ModelSettings Models { get; set; } = new();
+    public ChannelOptions Channels { get; set; } = new();
 
     /// <summary>Where the stage workflow definitions are imported from on start-up.</summary>
     public string WorkflowsFolder { get; set; } = Path.Combine(AppContext.BaseDirectory, "workflows");

@@ -20,6 +20,7 @@ using SocialCrm.Stages.Analyse;
 using SocialCrm.Stages.Analyse.Activities;
 using SocialCrm.Stages.Listen.Activities;
 using SocialCrm.Stages.Listen.Ingest;
+using SocialCrm.Stages.Listen.Webhooks;
 using SocialCrm.Stages.Measure.Activities;
 using SocialCrm.Stages.Measure.AnswerConnection;
 using SocialCrm.Stages.Measure.Outcomes;
@@ -79,6 +80,8 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddScoped<FailedMessageReplayer>();
         services.AddValidatorsFromAssemblyContaining<SignalInputValidator>(ServiceLifetime.Singleton);
         services.AddScoped<IngestSignalHandler>();
+        services.AddScoped<IngestDeliveryHandler>();
+        services.AddSingleton(options.Channels);
         services.AddScoped<RecordAgentActionHandler>();
         services.AddScoped<ClaimCaseHandler>();
         services.AddScoped<ConnectionRules>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
+using SocialCrm.Channels.Inbound;
 using SocialCrm.Workflows.Validation;
 
 namespace SocialCrm.Web.Api;
@@ -20,6 +21,7 @@ public sealed class ProblemExceptionHandler : IExceptionHandler
             WorkflowValidationException w => Results.ValidationProblem(
                 w.Errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.ActivityId is null ? e.Message : $"activity '{e.ActivityId}': {e.Message}").ToArray()),
                 title: "The workflow definition is invalid."),
+            WebhookFormatException f => Results.Problem(f.Message, title: "The delivery is not in the platform's documented format.", statusCode: StatusCodes.Status400BadRequest),
             KeyNotFoundException k => Results.Problem(k.Message, statusCode: StatusCodes.Status404NotFound),
             ArgumentException a => Results.Problem(a.Message, statusCode: StatusCodes.Status400BadRequest),
             BadHttpRequestException b => Results.Problem(b.Message, statusCode: b.StatusCode),

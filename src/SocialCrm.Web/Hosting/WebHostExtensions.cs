@@ -42,7 +42,7 @@ public static class WebHostExtensions
         <body><main class="plain"><div class="signin"><h1>Not found</h1><p>There is no such page or case.</p><p><a href="/">Go to the overview</a> or back to the <a href="/inbox">inbox</a>.</p></div></main></body></html>
         """;
 
-    private static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health");
+    private static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health") || path.StartsWithSegments("/webhooks");
 
     public static async Task InitializeSocialCrmAsync(this WebApplication app)
     {
@@ -81,6 +81,7 @@ public static class WebHostExtensions
         api.MapModelEndpoints();
         api.MapUserEndpoints();
         api.MapAuditEndpoints();
+        app.MapWebhookEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

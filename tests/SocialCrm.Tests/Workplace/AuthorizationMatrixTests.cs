@@ -60,6 +60,12 @@ public class AuthorizationMatrixTests
         ["GET /api/users/"] = Access.Admin,
         ["POST /api/users/"] = Access.Admin,
         ["PATCH /api/users/{userName}"] = Access.Admin,
+        // Signed by the platform instead of a user: the signature is checked, not a role.
+        ["GET /webhooks/meta"] = Access.Anyone,
+        ["POST /webhooks/meta"] = Access.Anyone,
+        ["GET /webhooks/x"] = Access.Anyone,
+        ["POST /webhooks/x"] = Access.Anyone,
+        ["POST /webhooks/generic/{source}"] = Access.Anyone,
         // Blazor's own: the interactive circuit and its helpers, and the fallback for missing files.
         ["* /_blazor/negotiate"] = Access.SignedIn,
         ["* /_blazor"] = Access.SignedIn,

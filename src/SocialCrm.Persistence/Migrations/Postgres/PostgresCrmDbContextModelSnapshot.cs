@@ -537,11 +537,18 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("PlatformUserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("Platform", "Handle")
+                        .IsUnique();
+
+                    b.HasIndex("Platform", "PlatformUserId")
                         .IsUnique();
 
                     b.ToTable("SocialIdentities");
@@ -678,11 +685,18 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                     b.Property<string>("AuthorName")
                         .HasColumnType("text");
 
+                    b.Property<string>("AuthorPlatformId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime?>("CapturedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("CustomerId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("InReplyToPostId")
                         .HasColumnType("text");
@@ -714,6 +728,9 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Sentiment")
                         .HasColumnType("text");
 
@@ -738,6 +755,29 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Signals");
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Signals.SignalRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignalId");
+
+                    b.ToTable("SignalRevisions");
                 });
 
             modelBuilder.Entity("SocialCrm.Domain.Templates.ReplyTemplate", b =>
@@ -1240,6 +1280,15 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Signals.SignalRevision", b =>
+                {
+                    b.HasOne("SocialCrm.Domain.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SocialCrm.Persistence.Workflows.WorkflowBookmarkRecord", b =>

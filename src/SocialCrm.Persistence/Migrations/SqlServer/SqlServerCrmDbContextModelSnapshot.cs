@@ -538,12 +538,20 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<string>("PlatformUserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("Platform", "Handle")
                         .IsUnique();
+
+                    b.HasIndex("Platform", "PlatformUserId")
+                        .IsUnique()
+                        .HasFilter("[PlatformUserId] IS NOT NULL");
 
                     b.ToTable("SocialIdentities");
                 });
@@ -679,11 +687,18 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.Property<string>("AuthorName")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("AuthorPlatformId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTime?>("CapturedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<Guid?>("CustomerId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("InReplyToPostId")
                         .HasColumnType("nvarchar(max)");
@@ -715,6 +730,9 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Sentiment")
                         .HasColumnType("nvarchar(max)");
 
@@ -739,6 +757,29 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Signals");
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Signals.SignalRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignalId");
+
+                    b.ToTable("SignalRevisions");
                 });
 
             modelBuilder.Entity("SocialCrm.Domain.Templates.ReplyTemplate", b =>
@@ -1242,6 +1283,15 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Signals.SignalRevision", b =>
+                {
+                    b.HasOne("SocialCrm.Domain.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SocialCrm.Persistence.Workflows.WorkflowBookmarkRecord", b =>

@@ -524,11 +524,18 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PlatformUserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("Platform", "Handle")
+                        .IsUnique();
+
+                    b.HasIndex("Platform", "PlatformUserId")
                         .IsUnique();
 
                     b.ToTable("SocialIdentities");
@@ -665,10 +672,17 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                     b.Property<string>("AuthorName")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AuthorPlatformId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CapturedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InReplyToPostId")
@@ -701,6 +715,9 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sentiment")
                         .HasColumnType("TEXT");
 
@@ -725,6 +742,29 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Signals");
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Signals.SignalRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignalId");
+
+                    b.ToTable("SignalRevisions");
                 });
 
             modelBuilder.Entity("SocialCrm.Domain.Templates.ReplyTemplate", b =>
@@ -1227,6 +1267,15 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Signals.SignalRevision", b =>
+                {
+                    b.HasOne("SocialCrm.Domain.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SocialCrm.Persistence.Workflows.WorkflowBookmarkRecord", b =>

@@ -6,7 +6,10 @@ using SocialCrm.Workflows.Activities;
 
 namespace SocialCrm.Stages.Listen.Activities;
 
-/// <summary>Finds the customer behind (platform, handle), or creates one for a first-time author.</summary>
+/// <summary>
+/// Finds the customer behind the author, or creates one for a first-time author. The platform's user id decides
+/// where the platform gives one (handles change and are reused); the handle only where it does not.
+/// </summary>
 public sealed class ResolveCustomerActivity(CrmDbContext db) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
@@ -16,7 +19,7 @@ public sealed class ResolveCustomerActivity(CrmDbContext db) : IActivity
     {
         var ct = context.CancellationToken;
         var signal = await db.SignalOf(context);
-        var identity = await db.SocialIdentities.SingleOrDefaultAsync(i => i.Platform == signal.Platform && i.Handle == signal.AuthorHandle, ct);
+        var identity = await FindIdentityAsync(signal, ct);
         Customer customer;
         var outcome = "Known";
         if (identity is null)
@@ -24,7 +27,8 @@ public sealed class ResolveCustomerActivity(CrmDbContext db) : IActivity
             customer = new Customer { DisplayName = signal.AuthorName ?? signal.AuthorHandle, FirstSeenAt = signal.PostedAt };
             identity = new SocialIdentity
             {
-                CustomerId = customer.Id, Platform = signal.Platform, Handle = signal.AuthorHandle, DisplayName = signal.AuthorName, Followers = signal.AuthorFollowers,
+                CustomerId = customer.Id, Platform = signal.Platform, PlatformUserId = signal.AuthorPlatformId, Handle = signal.AuthorHandle,
+                DisplayName = signal.AuthorName, Followers = signal.AuthorFollowers,
             };
             db.Customers.Add(customer);
             db.SocialIdentities.Add(identity);
@@ -40,5 +44,34 @@ public sealed class ResolveCustomerActivity(CrmDbContext db) : IActivity
         context.Set("customer.name", customer.DisplayName);
         context.Set("customer.status", (int)customer.Status);
         return ActivityResult.Completed(outcome, $"{customer.DisplayName} ({customer.Status})");
+    }
+
+    private async Task<SocialIdentity?> FindIdentityAsync(Domain.Signals.Signal signal, CancellationToken ct)
+    {
+        var userId = signal.AuthorPlatformId;
+        if (userId is not null &&
+            await db.SocialIdentities.SingleOrDefaultAsync(i => i.Platform == signal.Platform && i.PlatformUserId == userId, ct) is { } byId)
+        {
+            if (byId.Handle != signal.AuthorHandle) await MoveHandleAsync(byId, signal.AuthorHandle, ct);
+            return byId;
+        }
+        var byHandle = await db.SocialIdentities.SingleOrDefaultAsync(i => i.Platform == signal.Platform && i.Handle == signal.AuthorHandle, ct);
+        if (byHandle is null || userId is null) return byHandle;
+        if (byHandle.PlatformUserId is null)
+        {
+            byHandle.PlatformUserId = userId; // the first time the platform names this account's id
+            return byHandle;
+        }
+        // The handle now belongs to another account: the earlier holder renamed; this author is someone else.
+        await MoveHandleAsync(byHandle, $"{byHandle.Handle}#{byHandle.PlatformUserId}", ct);
+        return null;
+    }
+
+    /// <summary>A renamed account keeps its customer; whoever held the new handle before gives it up (handles are unique per platform).</summary>
+    private async Task MoveHandleAsync(SocialIdentity identity, string handle, CancellationToken ct)
+    {
+        var holder = await db.SocialIdentities.SingleOrDefaultAsync(i => i.Platform == identity.Platform && i.Handle == handle && i.Id != identity.Id, ct);
+        if (holder is not null) holder.Handle = $"{holder.Handle}#{holder.PlatformUserId ?? holder.Id.ToString("N")}";
+        identity.Handle = handle;
     }
 }

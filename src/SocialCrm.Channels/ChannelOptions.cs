@@ -1,0 +1,42 @@
+namespace SocialCrm.Channels;
+
+/// <summary>
+/// The platforms' secrets and endpoints (section SocialCrm:Channels). Secrets come from configuration, in production
+/// environment variables such as <c>SocialCrm__Channels__Meta__AppSecret</c>, never from the repository; a channel
+/// whose secret is not set is off.
+/// </summary>
+public sealed class ChannelOptions
+{
+    public MetaChannelOptions Meta { get; set; } = new();
+    public XChannelOptions X { get; set; } = new();
+
+    /// <summary>Other sources by name (the {source} of /webhooks/generic/{source}), each with its own secret.</summary>
+    public Dictionary<string, GenericSourceOptions> Generic { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The largest webhook body taken, in bytes; platforms send far less.</summary>
+    public int MaxBodyBytes { get; set; } = 1 << 20;
+}
+
+public sealed class MetaChannelOptions
+{
+    /// <summary>The Meta app's secret: signs every delivery (X-Hub-Signature-256).</summary>
+    public string? AppSecret { get; set; }
+
+    /// <summary>What we told Meta to send in the subscription handshake (hub.verify_token).</summary>
+    public string? VerifyToken { get; set; }
+
+    public bool Enabled => !string.IsNullOrEmpty(AppSecret) && !string.IsNullOrEmpty(VerifyToken);
+}
+
+public sealed class XChannelOptions
+{
+    /// <summary>The X app's consumer secret: signs deliveries and answers the CRC check.</summary>
+    public string? ConsumerSecret { get; set; }
+
+    public bool Enabled => !string.IsNullOrEmpty(ConsumerSecret);
+}
+
+public sealed class GenericSourceOptions
+{
+    public string? Secret { get; set; }
+}

@@ -1,0 +1,28 @@
+namespace SocialCrm.Channels.Inbound;
+
+/// <summary>What a platform told us about one post: it was written, edited or removed.</summary>
+public enum InboundAction { Add, Edit, Remove }
+
+/// <summary>
+/// One item of a webhook delivery in the platform-neutral shape the listen stage stores as a signal.
+/// (Platform, PostId) identifies the post, so a platform's retries and duplicates give one signal.
+/// </summary>
+public sealed record InboundItem
+{
+    public required InboundAction Action { get; init; }
+    public required string Platform { get; init; }
+    public required string PostId { get; init; }
+    public string Kind { get; init; } = "post";
+    /// <summary>The author's id on the platform; identity resolution prefers it to the handle, which can change.</summary>
+    public string? AuthorId { get; init; }
+    public string AuthorHandle { get; init; } = "";
+    public string? AuthorName { get; init; }
+    public int AuthorFollowers { get; init; }
+    public string Text { get; init; } = "";
+    public string? Language { get; init; }
+    /// <summary>When it was posted (for an edit or removal: when that happened).</summary>
+    public required DateTime OccurredAt { get; init; }
+    public string? Url { get; init; }
+    /// <summary>The platform id of the post or message this one answers: the thread.</summary>
+    public string? InReplyToPostId { get; init; }
+}

@@ -1,0 +1,100 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SocialCrm.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Channels : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "PlatformUserId",
+                table: "SocialIdentities",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AuthorPlatformId",
+                table: "Signals",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "EditedAt",
+                table: "Signals",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RemovedAt",
+                table: "Signals",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "SignalRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SignalId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ReplacedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignalRevisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignalRevisions_Signals_SignalId",
+                        column: x => x.SignalId,
+                        principalTable: "Signals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SocialIdentities_Platform_PlatformUserId",
+                table: "SocialIdentities",
+                columns: new[] { "Platform", "PlatformUserId" },
+                unique: true,
+                filter: "[PlatformUserId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignalRevisions_SignalId",
+                table: "SignalRevisions",
+                column: "SignalId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SignalRevisions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SocialIdentities_Platform_PlatformUserId",
+                table: "SocialIdentities");
+
+            migrationBuilder.DropColumn(
+                name: "PlatformUserId",
+                table: "SocialIdentities");
+
+            migrationBuilder.DropColumn(
+                name: "AuthorPlatformId",
+                table: "Signals");
+
+            migrationBuilder.DropColumn(
+                name: "EditedAt",
+                table: "Signals");
+
+            migrationBuilder.DropColumn(
+                name: "RemovedAt",
+                table: "Signals");
+        }
+    }
+}

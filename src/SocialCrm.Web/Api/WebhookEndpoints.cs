@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text;
+using SocialCrm.Channels;
+using SocialCrm.Channels.Generic;
+using SocialCrm.Channels.Inbound;
+using SocialCrm.Channels.Meta;
+using SocialCrm.Channels.X;
+using SocialCrm.Stages.Listen.Webhooks;
+
+namespace SocialCrm.Web.Api;
+
+/// <summary>
+/// The platforms' webhooks. Anonymous at the HTTP level: each delivery is authenticated by its signature over the
+/// raw body instead, and refused with 401 (logged, nothing stored) when that is missing or wrong. 200 means every
+/// item of the delivery is committed; a channel without its secret is off and answers 404.
+/// </summary>
+public static class WebhookEndpoints
+{
+    public static void MapWebhookEndpoints(this WebApplication app)
+    {
+        var channels = app.Services.GetRequiredService<ChannelOptions>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SocialCrm.Webhooks");
+        SayWhichChannelsAreOn(channels, log);
+        var hooks = app.MapGroup("/webhooks").AllowAnonymous().WithTags("Webhooks");
+
+        hooks.MapGet("/meta", (HttpRequest request) =>
+        {
+            if (!channels.Meta.Enabled) return Off("Meta", "SocialCrm:Channels:Meta:AppSecret and SocialCrm:Channels:Meta:VerifyToken");
+            var q = request.Query;
+            if (q["hub.mode"] == "subscribe" && Same(q["hub.verify_token"], channels.Meta.VerifyToken!) && q["hub.challenge"] is [{ Length: > 0 } challenge])
+                return Results.Text(challenge, "text/plain");
+            log.LogWarning("Meta verification refused from {Address}: wrong mode or verify token", request.HttpContext.Connection.RemoteIpAddress);
+            return Results.Problem("the verify token or mode does not match this subscription", statusCode: StatusCodes.Status403Forbidden);
+        })
+        .WithSummary("Meta's subscription handshake: hub.challenge back when hub.verify_token matches");
+
+        hooks.MapPost("/meta", async (HttpRequest request, IngestDeliveryHandler handler, CancellationToken ct) =>
+        {
+            if (!channels.Meta.Enabled) return Off("Meta", "SocialCrm:Channels:Meta:AppSecret and SocialCrm:Channels:Meta:VerifyToken");
+            var body = await RawBody.ReadAsync(request, channels.MaxBodyBytes, ct);
+            var header = request.Headers[MetaWebhook.SignatureHeader].ToString();
+            if (!WebhookSignature.HexMatches(header, body.Span, channels.Meta.AppSecret!))
+                return Refused(log, "Meta", MetaWebhook.SignatureHeader, header, request, body.Length);
+            return Stored(log, "Meta", await handler.HandleAsync(MetaWebhook.Parse(body), strict: false, ct));
+        })
+        .WithSummary("Meta deliveries: Page feed, Instagram comments and mentions, Messenger and Instagram messages (signed X-Hub-Signature-256)");
+
+        hooks.MapGet("/x", (HttpRequest request) =>
+        {
+            if (!channels.X.Enabled) return Off("X", "SocialCrm:Channels:X:ConsumerSecret");
+            if (request.Query["crc_token"] is not [{ Length: > 0 } token])
+                return Results.Problem("crc_token is missing: X's challenge-response check sends it", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Json(new Dictionary<string, string> { ["response_token"] = XWebhook.CrcResponse(token, channels.X.ConsumerSecret!) });
+        })
+        .WithSummary("X's challenge-response check (CRC)");
+
+        hooks.MapPost("/x", async (HttpRequest request, IngestDeliveryHandler handler, CancellationToken ct) =>
+        {
+            if (!channels.X.Enabled) return Off("X", "SocialCrm:Channels:X:ConsumerSecret");
+            var body = await RawBody.ReadAsync(request, channels.MaxBodyBytes, ct);
+            var header = request.Headers[XWebhook.SignatureHeader].ToString();
+            if (!WebhookSignature.Base64Matches(header, body.Span, channels.X.ConsumerSecret!))
+                return Refused(log, "X", XWebhook.SignatureHeader, header, request, body.Length);
+            return Stored(log, "X", await handler.HandleAsync(XWebhook.Parse(body), strict: false, ct));
+        })
+        .WithSummary("X Account Activity deliveries: tweets, direct messages, deletions (signed x-twitter-webhooks-signature)");
+
+        hooks.MapPost("/generic/{source}", async (string source, HttpRequest request, IngestDeliveryHandler handler, CancellationToken ct) =>
+        {
+            if (!channels.Generic.TryGetValue(source, out var options) || string.IsNullOrEmpty(options.Secret))
+                return Off($"source '{source}'", $"SocialCrm:Channels:Generic:{source}:Secret");
+            var body = await RawBody.ReadAsync(request, channels.MaxBodyBytes, ct);
+            var header = request.Headers[GenericWebhook.SignatureHeader].ToString();
+            if (!WebhookSignature.HexMatches(header, body.Span, options.Secret))
+                return Refused(log, source, GenericWebhook.SignatureHeader, header, request, body.Length);
+            return Stored(log, source, await handler.HandleAsync(GenericWebhook.Parse(body), strict: true, ct));
+        })
+        .WithSummary("Normalised signals from any other source, signed with the source's secret (X-SocialCrm-Signature: sha256=<hex>)");
+    }
+
+    private static void SayWhichChannelsAreOn(ChannelOptions channels, ILogger log)
+    {
+        if (channels.Meta.Enabled) log.LogInformation("Meta webhooks are on at /webhooks/meta");
+        else log.LogInformation("Meta webhooks are off: set SocialCrm:Channels:Meta:AppSecret and SocialCrm:Channels:Meta:VerifyToken to switch them on");
+        if (channels.X.Enabled) log.LogInformation("X webhooks are on at /webhooks/x");
+        else log.LogInformation("X webhooks are off: set SocialCrm:Channels:X:ConsumerSecret to switch them on");
+        foreach (var (name, source) in channels.Generic)
+            if (string.IsNullOrEmpty(source.Secret)) log.LogWarning("Webhook source '{Source}' is off: SocialCrm:Channels:Generic:{Source}:Secret is not set", name, name);
+            else log.LogInformation("Webhook source '{Source}' is on at /webhooks/generic/{Source}", name, name);
+    }
+
+    private static IResult Off(string channel, string settings) =>
+        Results.Problem($"the {channel} channel is off: set {settings} to switch it on", statusCode: StatusCodes.Status404NotFound);
+
+    private static IResult Refused(ILogger log, string channel, string headerName, string header, HttpRequest request, int bytes)
+    {
+        var why = string.IsNullOrEmpty(header) ? $"the {headerName} header is missing" : $"the {headerName} header does not match the body";
+        log.LogWarning("{Channel} delivery refused ({Why}): {Bytes} bytes from {Address}; nothing stored", channel, why, bytes, request.HttpContext.Connection.RemoteIpAddress);
+        return Results.Problem($"{why}: a delivery must be signed with the channel's secret", statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    private static IResult Stored(ILogger log, string channel, DeliveryResult result)
+    {
+        if (result.Skipped > 0)
+            log.LogWarning("{Channel} delivery: {Skipped} item(s) left out: {Problems}", channel, result.Skipped,
+                string.Join("; ", result.Problems.Select(p => $"{p.Path}: {p.Message}")));
+        return Results.Ok(new { result.Accepted, result.Duplicates, result.Edited, result.Removed, result.Skipped });
+    }
+
+    /// <summary>Constant time, so the verify token cannot be guessed from how long a refusal takes.</summary>
+    private static bool Same(string? given, string expected) =>
+        given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
+}

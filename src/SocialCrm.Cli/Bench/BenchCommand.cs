@@ -18,7 +18,9 @@ public static class BenchCommand
         var signals = new Option<int>("--signals") { Description = "signals to drive through the stages", DefaultValueFactory = _ => 2000 };
         var bare = new Option<int>("--bare-messages") { Description = "messages for the bare-transport hop (default: 10 x signals)" };
         var scoring = new Option<bool>("--scoring") { Description = "measure scoring per signal and model training instead of the pipeline" };
-        var command = new Command("bench", "Measure end-to-end throughput and latency against the bare transport.") { signals, bare, scoring };
+        var webhooks = new Option<int>("--webhooks") { Description = "instead: this many signed Meta webhook POSTs to the web host, for POSTs per second" };
+        var concurrency = new Option<int>("--concurrency") { Description = "concurrent webhook clients", DefaultValueFactory = _ => 16 };
+        var command = new Command("bench", "Measure end-to-end throughput and latency against the bare transport.") { signals, bare, scoring, webhooks, concurrency };
         command.SetAction(async (result, ct) =>
         {
             if (result.GetValue(scoring))
@@ -31,6 +33,16 @@ public static class BenchCommand
                 return 0;
             }
             var options = GlobalOptions.Read(result);
+            if (result.GetValue(webhooks) is > 0 and var posts)
+            {
+                await using var hookStore = await FreshStore.CreateAsync(options.Database, result.GetValue(GlobalOptions.Connection) is null);
+                var clients = Math.Max(1, result.GetValue(concurrency));
+                AnsiConsole.MarkupLine($"[bold]SocialCrm bench[/]: {posts} signed Meta webhook POSTs, {clients} clients, {hookStore.Options.Provider}, {Environment.ProcessorCount} cores");
+                var w = await WebhookBench.RunAsync(hookStore.Options, posts, clients, ct);
+                Console.WriteLine($"bench: webhooks={w.Posts} store={hookStore.Options.Provider} concurrency={w.Concurrency} seconds={w.Seconds:0.00} posts_per_s={w.PostsPerSecond:0} " +
+                                  $"p50_ms={w.Latency.P50Ms:0.0} p95_ms={w.Latency.P95Ms:0.0} p99_ms={w.Latency.P99Ms:0.0} ok={w.Ok} failed={w.Failed}");
+                return w.Failed == 0 ? 0 : 1;
+            }
             var count = result.GetValue(signals);
             options.Bus.QueuePrefix = $"bench-{Guid.NewGuid():N}"[..14] + "-";
             options.Bus.TemporaryQueues = true;

@@ -3,18 +3,47 @@ namespace SocialCrm.Persistence.Configuration;
 /// <summary>
 /// SQLite has one writer at a time; writers that collide wait in its busy handler, which sleeps in growing steps
 /// and wrecks throughput. In-process writers queue here instead. On PostgreSQL the gate is open.
+/// Intake (a webhook or API caller waiting for its 200) goes before the stages' work, which nobody waits on: behind
+/// a backlog of stage transactions, a platform's request would otherwise wait for all of them.
 /// </summary>
 public sealed class StoreWriteGate(DatabaseOptions options)
 {
-    private readonly SemaphoreSlim? _gate = options.Provider == DatabaseOptions.Sqlite ? new SemaphoreSlim(1, 1) : null;
+    private readonly bool _open = options.Provider != DatabaseOptions.Sqlite;
+    private readonly Lock _lock = new();
+    private readonly Queue<TaskCompletionSource> _intake = new(), _work = new();
+    private bool _held;
 
-    public async ValueTask<Releaser> EnterAsync(CancellationToken ct)
+    public async ValueTask<Releaser> EnterAsync(CancellationToken ct, bool intake = false)
     {
-        if (_gate is not null) await _gate.WaitAsync(ct);
-        return new Releaser(_gate);
+        if (_open) return new Releaser(null);
+        TaskCompletionSource waiter;
+        lock (_lock)
+        {
+            if (!_held)
+            {
+                _held = true;
+                return new Releaser(this);
+            }
+            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            (intake ? _intake : _work).Enqueue(waiter);
+        }
+        // Cancelled before the hand-over, the waiter stays queued and Release skips it.
+        await using (ct.Register(() => waiter.TrySetCanceled(ct))) await waiter.Task;
+        return new Releaser(this);
     }
 
-    public readonly struct Releaser(SemaphoreSlim? gate) : IDisposable
+    private void Release()
+    {
+        lock (_lock)
+        {
+            // A waiter that was cancelled refuses the hand-over; pass the gate on to the next.
+            while (_intake.TryDequeue(out var next) || _work.TryDequeue(out next))
+                if (next.TrySetResult()) return;
+            _held = false;
+        }
+    }
+
+    public readonly struct Releaser(StoreWriteGate? gate) : IDisposable
     {
         public void Dispose() => gate?.Release();
     }

@@ -81,6 +81,8 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddValidatorsFromAssemblyContaining<SignalInputValidator>(ServiceLifetime.Singleton);
         services.AddScoped<IngestSignalHandler>();
         services.AddScoped<IngestDeliveryHandler>();
+        services.AddScoped<DeliveryWriter>();
+        services.AddSingleton<DeliveryCommitter>();
         services.AddSingleton(options.Channels);
         services.AddScoped<RecordAgentActionHandler>();
         services.AddScoped<ClaimCaseHandler>();

@@ -194,6 +194,22 @@ public class WebhookTests
     }
 
     [Test]
+    public async Task Concurrent_deliveries_and_their_retries_are_all_answered_200_and_each_post_is_stored_once()
+    {
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var deliveries = Enumerable.Range(0, 30).Select(i =>
+            Meta("page", at, messaging: [Message($"psid-c{i % 7}", PageId, $"m_concurrent_{i}", $"Question number {i} about my order", at)])).ToList();
+        // Each delivery twice, all at once: Meta retries while the first attempt is still being written.
+        var answers = await Task.WhenAll(deliveries.Concat(deliveries).Select(d => PostMetaAsync(d)));
+        Assert.That(answers.Select(a => a.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
+        var bodies = await Task.WhenAll(answers.Select(a => a.Content.ReadFromJsonAsync<JsonObject>()));
+        Assert.That(bodies.Sum(b => b!["accepted"]!.GetValue<int>()), Is.EqualTo(30));
+        Assert.That(bodies.Sum(b => b!["duplicates"]!.GetValue<int>()), Is.EqualTo(30));
+        Assert.That(await QueryAsync(db => db.Signals.CountAsync(s => s.PlatformPostId.StartsWith("m_concurrent_"))), Is.EqualTo(30));
+        await CapturedAsync("facebook", "m_concurrent_29");
+    }
+
+    [Test]
     public async Task X_crc_a_mention_a_reply_and_a_direct_message()
     {
         var crc = await _http.GetFromJsonAsync<JsonObject>("/webhooks/x?crc_token=challenge-123");

@@ -15,6 +15,9 @@ public sealed class ChannelOptions
 
     /// <summary>The largest webhook body taken, in bytes; platforms send far less.</summary>
     public int MaxBodyBytes { get; set; } = 1 << 20;
+
+    /// <summary>The longest a send waits inline for a platform's rate limit to lift; a longer wait re-queues the message until then.</summary>
+    public int MaxInlineWaitSeconds { get; set; } = 30;
 }
 
 public sealed class MetaChannelOptions
@@ -26,6 +29,14 @@ public sealed class MetaChannelOptions
     public string? VerifyToken { get; set; }
 
     public bool Enabled => !string.IsNullOrEmpty(AppSecret) && !string.IsNullOrEmpty(VerifyToken);
+
+    /// <summary>The page's access token for the Graph API; set, replies to Facebook and Instagram go out through it instead of the sandbox.</summary>
+    public string? PageAccessToken { get; set; }
+
+    /// <summary>The Graph API's address with its version.</summary>
+    public string GraphBaseUrl { get; set; } = "https://graph.facebook.com/v21.0/";
+
+    public bool Sends => !string.IsNullOrEmpty(PageAccessToken);
 }
 
 public sealed class XChannelOptions
@@ -34,6 +45,16 @@ public sealed class XChannelOptions
     public string? ConsumerSecret { get; set; }
 
     public bool Enabled => !string.IsNullOrEmpty(ConsumerSecret);
+
+    /// <summary>The account's OAuth 2.0 user access token; set, replies, DMs and follows go out through X's API instead of the sandbox.</summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>The account's own user id (follows are made in its name).</summary>
+    public string? AccountId { get; set; }
+
+    public string ApiBaseUrl { get; set; } = "https://api.x.com/";
+
+    public bool Sends => !string.IsNullOrEmpty(AccessToken) && !string.IsNullOrEmpty(AccountId);
 }
 
 public sealed class GenericSourceOptions

@@ -126,6 +126,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.HasIndex(x => new { x.CaseId, x.Kind }).IsUnique();
             e.HasIndex(x => x.PlatformMessageId);
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            e.Property(x => x.Status).HasMaxLength(16).HasDefaultValue(SendStatus.Sent);
             e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<Interaction>(e =>

@@ -21,6 +21,7 @@ using SocialCrm.Stages.Analyse.Activities;
 using SocialCrm.Stages.Listen.Activities;
 using SocialCrm.Stages.Listen.Ingest;
 using SocialCrm.Stages.Listen.Webhooks;
+using SocialCrm.Stages.Act.Sending;
 using SocialCrm.Stages.Measure.Activities;
 using SocialCrm.Stages.Measure.AnswerConnection;
 using SocialCrm.Stages.Measure.Outcomes;
@@ -64,7 +65,9 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddSingleton<ILanguageDetector, StopwordLanguageDetector>();
         services.AddSingleton<ReplyThresholds>();
         services.AddScoped<ReplyBudgetTracker>();
-        services.AddScoped<IChannelSender, SandboxChannelSender>();
+        services.AddScoped<SandboxChannelSender>();
+        services.AddScoped<IChannelSender, PlatformRouter>();
+        services.AddPlatformClients(options.Channels);
 
         var registry = StageActivities();
         services.AddSingleton(registry);
@@ -87,6 +90,7 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddScoped<RecordAgentActionHandler>();
         services.AddScoped<ClaimCaseHandler>();
         services.AddScoped<ConnectionRules>();
+        services.AddScoped<ReplyRules>();
         services.AddScoped<ReplyDrafter>();
         services.AddScoped<InboxQuery>();
         services.AddScoped<CaseViewQuery>();
@@ -100,6 +104,7 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddHostedService<ModelRefreshService>();
         if (options.Models.RetrainEveryHours > 0) services.AddHostedService<ModelRetrainingService>();
         if (options.Runs(StageWorkflows.Measure)) services.AddHostedService<BookmarkTimeoutService>();
+        if (options.Runs(StageWorkflows.Act)) services.AddHostedService<OutgoingDispatcher>();
         return services;
     }
 

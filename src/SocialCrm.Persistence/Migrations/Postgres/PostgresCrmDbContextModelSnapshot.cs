@@ -397,15 +397,24 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("AnsweredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Platform")
                         .IsRequired()
@@ -415,11 +424,20 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("Private")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RecipientId")
+                        .HasColumnType("text");
+
                     b.Property<string>("ReplyKind")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReplyToPostId")
                         .HasColumnType("text");
 
                     b.Property<string>("Sender")
@@ -428,6 +446,13 @@ namespace SocialCrm.Persistence.Migrations.Postgres
 
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("sent");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -439,6 +464,8 @@ namespace SocialCrm.Persistence.Migrations.Postgres
 
                     b.HasIndex("CaseId", "Kind")
                         .IsUnique();
+
+                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutgoingMessages");
                 });

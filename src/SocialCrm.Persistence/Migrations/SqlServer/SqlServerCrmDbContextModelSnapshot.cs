@@ -398,15 +398,24 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("AnsweredAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Error")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Platform")
                         .IsRequired()
@@ -416,11 +425,20 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<bool>("Private")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("RecipientId")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("ReplyKind")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ReplyToPostId")
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Sender")
@@ -429,6 +447,13 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("sent");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -440,6 +465,8 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CaseId", "Kind")
                         .IsUnique();
+
+                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutgoingMessages");
                 });

@@ -384,14 +384,23 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("AnsweredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Platform")
@@ -402,11 +411,20 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Private")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecipientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReplyKind")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyToPostId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sender")
@@ -415,6 +433,13 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
 
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("sent");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -426,6 +451,8 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId", "Kind")
                         .IsUnique();
+
+                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutgoingMessages");
                 });

@@ -32,7 +32,7 @@ public sealed class SendConnectionRequestActivity(CrmDbContext db, IChannelSende
         await sender.SendAsync(new OutgoingMessage
         {
             CaseId = @case.Id, CustomerId = customer.Id, Kind = OutgoingKinds.ConnectionRequest, Platform = signal.Platform,
-            Recipient = signal.AuthorHandle, Text = kind, Answer = ConnectionAnswers.Pending,
+            Recipient = signal.AuthorHandle, RecipientId = signal.AuthorPlatformId, Text = kind, Answer = ConnectionAnswers.Pending,
         }, ct);
         context.Set("connection.requested", true);
         return ActivityResult.Completed("Sent", $"{kind} request to @{signal.AuthorHandle}");

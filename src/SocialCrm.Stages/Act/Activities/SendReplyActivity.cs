@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Channels;
 using SocialCrm.Domain.Cases;
+using SocialCrm.Domain.Signals;
 using SocialCrm.Persistence;
 using SocialCrm.Stages.Shared;
 using SocialCrm.Workflows.Activities;
@@ -26,6 +27,10 @@ public sealed class SendReplyActivity(CrmDbContext db, IChannelSender sender, Ti
             Kind = OutgoingKinds.Reply,
             Platform = signal.Platform,
             Recipient = signal.AuthorHandle,
+            RecipientId = signal.AuthorPlatformId,
+            // Answer where the customer wrote: under the post or comment, or privately to a direct message.
+            ReplyToPostId = signal.PlatformPostId,
+            Private = signal.Kind == SignalKinds.DirectMessage,
             Text = context.Text("action.text") ?? "",
             ReplyKind = replyKind,
         }, ct);
@@ -34,6 +39,6 @@ public sealed class SendReplyActivity(CrmDbContext db, IChannelSender sender, Ti
         @case.AssignedAgent = context.Text("action.agent");
         context.Set("reply.sent", true);
         context.Set("reply.kind", replyKind);
-        return ActivityResult.Completed(detail: $"{replyKind} reply via {sent.Sender} to @{sent.Recipient}");
+        return ActivityResult.Completed(detail: $"{replyKind} reply {(sent.Status == SendStatus.Queued ? "queued for" : "via")} {sent.Sender} to @{sent.Recipient}");
     }
 }

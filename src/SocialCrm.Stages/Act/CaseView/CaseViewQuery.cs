@@ -6,6 +6,7 @@ using SocialCrm.Domain.Measure;
 using SocialCrm.Domain.Signals;
 using SocialCrm.Persistence;
 using SocialCrm.Stages.Act.Connections;
+using SocialCrm.Stages.Act.Sending;
 using SocialCrm.Stages.Workflows;
 
 namespace SocialCrm.Stages.Act.CaseView;
@@ -21,10 +22,11 @@ public sealed record JournalLine(string DefinitionId, int Version, int Sequence,
 
 public sealed record CaseViewModel(Case Case, CaseBrief? Brief, IReadOnlyList<BriefReason> Reasons, JsonObject Models, Signal Signal, IReadOnlyList<Signal> Thread,
     CustomerCard Customer, IReadOnlyList<EarlierCase> EarlierCases, IReadOnlyList<Interaction> History, IReadOnlyList<OutgoingMessage> Sent,
-    AgentAction? Action, CaseMetrics? Metrics, string? ConnectionRefusal, string? ConnectionKind, IReadOnlyList<JournalLine> Journal);
+    AgentAction? Action, CaseMetrics? Metrics, string? ConnectionRefusal, string? ConnectionKind, IReadOnlyList<JournalLine> Journal,
+    string? ReplyRefusal, IReadOnlyList<SignalRevision> Revisions);
 
 /// <summary>Everything about one case: the post and its thread, the customer card, the brief with its reasons, what was sent, the outcome and the workflow journal.</summary>
-public sealed class CaseViewQuery(CrmDbContext db, ConnectionRules connections, TimeProvider clock)
+public sealed class CaseViewQuery(CrmDbContext db, ConnectionRules connections, ReplyRules replies, TimeProvider clock)
 {
     public async Task<CaseViewModel?> GetAsync(Guid id, CancellationToken ct)
     {
@@ -60,7 +62,9 @@ public sealed class CaseViewQuery(CrmDbContext db, ConnectionRules connections, 
             .Select(r => new BriefReason(r?["model"]?.ToString() ?? "", r?["reason"]?.ToString() ?? "")).ToList();
         var models = JsonNode.Parse(string.IsNullOrEmpty(brief?.Models) ? "{}" : brief.Models) as JsonObject ?? [];
         var refusal = await connections.WhyNotAsync(customer.Id, signal.Platform, ct);
+        var replyRefusal = await replies.WhyNotAsync(signal, ct);
+        var revisions = await db.SignalRevisions.AsNoTracking().Where(r => r.SignalId == signal.Id).OrderBy(r => r.ReplacedAt).ToListAsync(ct);
         return new(@case, brief, reasons, models, signal, thread, card, earlier, history, sent, action, metrics, refusal,
-            SocialCrm.Channels.ChannelCapabilities.ConnectionKind(signal.Platform), journal);
+            SocialCrm.Channels.ChannelCapabilities.ConnectionKind(signal.Platform), journal, replyRefusal, revisions);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Channels;
+using SocialCrm.Channels.Outbound;
 using SocialCrm.Domain.Cases;
 using SocialCrm.Persistence;
 
@@ -11,7 +12,7 @@ namespace SocialCrm.Stages.Act.Connections;
 /// request per person, whatever its answer). The console offers the request only when this says yes, the action
 /// handler refuses it otherwise, and the act stage checks again when sending.
 /// </summary>
-public sealed class ConnectionRules(CrmDbContext db, TimeProvider clock)
+public sealed class ConnectionRules(CrmDbContext db, PlatformDirectory platforms, TimeProvider clock)
 {
     /// <summary>Null when allowed, otherwise the reason in words.</summary>
     public async Task<string?> WhyNotAsync(Guid customerId, string platform, CancellationToken ct)
@@ -21,6 +22,7 @@ public sealed class ConnectionRules(CrmDbContext db, TimeProvider clock)
         if (customer is null) return "the customer is not known";
         if (!customer.ConsentToConnect) return "the customer has not consented to connection requests";
         if (ChannelCapabilities.ConnectionKind(platform) is null) return $"{platform} has no connection requests";
+        if (platforms.WhyNoConnectionRequests(platform) is { } noApi) return noApi;
         var earlier = await db.OutgoingMessages.AsNoTracking().Where(m => m.CustomerId == customerId && m.Kind == OutgoingKinds.ConnectionRequest)
             .OrderBy(m => m.SentAt).Select(m => new { m.SentAt, m.Answer }).FirstOrDefaultAsync(ct);
         if (earlier is not null)

@@ -8,12 +8,13 @@ using SocialCrm.Scoring.ReplyKind;
 using SocialCrm.Stages.Act.Claim;
 using SocialCrm.Stages.Act.Connections;
 using SocialCrm.Stages.Act.Drafting;
+using SocialCrm.Stages.Act.Sending;
 using SocialCrm.Stages.Messaging;
 using SocialCrm.Stages.Workplace;
 
 namespace SocialCrm.Stages.Act.RecordAction;
 
-public enum RecordActionStatus { Accepted, CaseNotFound, NotAwaitingAgent, HeldByOther, ConnectionNotAllowed }
+public enum RecordActionStatus { Accepted, CaseNotFound, NotAwaitingAgent, HeldByOther, ConnectionNotAllowed, ReplyNotAllowed }
 
 public sealed record RecordActionResult(RecordActionStatus Status, Guid? ActionId, string? Problem);
 
@@ -24,7 +25,7 @@ public sealed record RecordActionResult(RecordActionStatus Status, Guid? ActionI
 /// without text gets the draft of the kind chosen, never the other kind's draft under a new label.
 /// </summary>
 public sealed class RecordAgentActionHandler(CrmDbContext db, Outbox outbox, OutboxSignal relay, IValidator<AgentActionInput> validator,
-    ClaimCaseHandler claims, ConnectionRules connections, ReplyDrafter drafter, AuditLog audit, TimeProvider clock)
+    ClaimCaseHandler claims, ConnectionRules connections, ReplyRules replies, ReplyDrafter drafter, AuditLog audit, TimeProvider clock)
 {
     public async Task<RecordActionResult> HandleAsync(Guid caseId, AgentActionInput input, CancellationToken ct)
     {
@@ -46,12 +47,11 @@ public sealed class RecordAgentActionHandler(CrmDbContext db, Outbox outbox, Out
             kind = input.ReplyKind ?? brief?.RecommendedReplyKind ?? ReplyKindResult.Standard;
             text = input.Text?.Trim()
                 ?? (kind == brief?.RecommendedReplyKind && !string.IsNullOrEmpty(brief.DraftReply) ? brief.DraftReply : await drafter.DraftAsync(caseId, kind, ct));
-            if (input.RequestConnection)
-            {
-                var platform = await db.Signals.AsNoTracking().Where(s => s.Id == @case.SignalId).Select(s => s.Platform).SingleAsync(ct);
-                if (await connections.WhyNotAsync(@case.CustomerId, platform, ct) is { } why)
-                    return new(RecordActionStatus.ConnectionNotAllowed, null, $"no connection request: {why}");
-            }
+            var signal = await db.Signals.AsNoTracking().SingleAsync(s => s.Id == @case.SignalId, ct);
+            if (await replies.WhyNotAsync(signal, ct) is { } cannot)
+                return new(RecordActionStatus.ReplyNotAllowed, null, $"the reply cannot be sent: {cannot}");
+            if (input.RequestConnection && await connections.WhyNotAsync(@case.CustomerId, signal.Platform, ct) is { } why)
+                return new(RecordActionStatus.ConnectionNotAllowed, null, $"no connection request: {why}");
         }
 
         var now = clock.GetUtcNow();

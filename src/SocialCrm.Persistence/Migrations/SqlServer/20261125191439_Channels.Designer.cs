@@ -12,7 +12,7 @@ using SocialCrm.Persistence.Migrations.SqlServer;
 namespace SocialCrm.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCrmDbContext))]
-    [Migration("20261125185515_Channels")]
+    [Migration("20261125191439_Channels")]
     partial class Channels
     {
         /// <inheritdoc />
@@ -401,15 +401,24 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("AnsweredAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Error")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Platform")
                         .IsRequired()
@@ -419,11 +428,20 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<bool>("Private")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("RecipientId")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("ReplyKind")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ReplyToPostId")
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Sender")
@@ -432,6 +450,13 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("sent");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -443,6 +468,8 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CaseId", "Kind")
                         .IsUnique();
+
+                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutgoingMessages");
                 });

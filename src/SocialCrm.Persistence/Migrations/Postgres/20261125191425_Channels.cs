@@ -37,6 +37,52 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                 type: "timestamp with time zone",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "Attempts",
+                table: "OutgoingMessages",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Error",
+                table: "OutgoingMessages",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "NextAttemptAt",
+                table: "OutgoingMessages",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Private",
+                table: "OutgoingMessages",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RecipientId",
+                table: "OutgoingMessages",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReplyToPostId",
+                table: "OutgoingMessages",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Status",
+                table: "OutgoingMessages",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "sent");
+
             migrationBuilder.CreateTable(
                 name: "SignalRevisions",
                 columns: table => new
@@ -64,6 +110,11 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutgoingMessages_Status_NextAttemptAt",
+                table: "OutgoingMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SignalRevisions_SignalId",
                 table: "SignalRevisions",
                 column: "SignalId");
@@ -78,6 +129,10 @@ namespace SocialCrm.Persistence.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_SocialIdentities_Platform_PlatformUserId",
                 table: "SocialIdentities");
+
+            migrationBuilder.DropIndex(
+                name: "IX_OutgoingMessages_Status_NextAttemptAt",
+                table: "OutgoingMessages");
 
             migrationBuilder.DropColumn(
                 name: "PlatformUserId",
@@ -94,6 +149,34 @@ namespace SocialCrm.Persistence.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "RemovedAt",
                 table: "Signals");
+
+            migrationBuilder.DropColumn(
+                name: "Attempts",
+                table: "OutgoingMessages");
+
+            migrationBuilder.DropColumn(
+                name: "Error",
+                table: "OutgoingMessages");
+
+            migrationBuilder.DropColumn(
+                name: "NextAttemptAt",
+                table: "OutgoingMessages");
+
+            migrationBuilder.DropColumn(
+                name: "Private",
+                table: "OutgoingMessages");
+
+            migrationBuilder.DropColumn(
+                name: "RecipientId",
+                table: "OutgoingMessages");
+
+            migrationBuilder.DropColumn(
+                name: "ReplyToPostId",
+                table: "OutgoingMessages");
+
+            migrationBuilder.DropColumn(
+                name: "Status",
+                table: "OutgoingMessages");
         }
     }
 }

@@ -37,6 +37,52 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                 type: "datetime2",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "Attempts",
+                table: "OutgoingMessages",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Error",
+                table: "OutgoingMessages",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "NextAttemptAt",
+                table: "OutgoingMessages",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Private",
+                table: "OutgoingMessages",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RecipientId",
+                table: "OutgoingMessages",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReplyToPostId",
+                table: "OutgoingMessages",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Status",
+                table: "OutgoingMessages",
+                type: "nvarchar(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "sent");
+
             migrationBuilder.CreateTable(
                 name: "SignalRevisions",
                 columns: table => new
@@ -65,6 +111,11 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                 filter: "[PlatformUserId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutgoingMessages_Status_NextAttemptAt",
+                table: "OutgoingMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SignalRevisions_SignalId",
                 table: "SignalRevisions",
                 column: "SignalId");
@@ -79,6 +130,10 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
             migrationBuilder.DropIndex(
                 name: "IX_SocialIdentities_Platform_PlatformUserId",
                 table: "SocialIdentities");
+
+            migrationBuilder.DropIndex(
+                name: "IX_OutgoingMessages_Status_NextAttemptAt",
+                table: "OutgoingMessages");
 
             migrationBuilder.DropColumn(
                 name: "PlatformUserId",
@@ -95,6 +150,34 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "RemovedAt",
                 table: "Signals");
+
+            migrationBuilder.DropColumn(
+                name: "Attempts",
+                table: "OutgoingMessages");
+
+            migrationBuilder.DropColumn(
+                name: "Error",
+                table: "OutgoingMessages");
+
+            migrationBuilder.DropColumn(
+                name: "NextAttemptAt",
+                table: "OutgoingMessages");
+
+            migrationBuilder.DropColumn(
+                name: "Private",
+                table: "OutgoingMessages");
+
+            migrationBuilder.DropColumn(
+                name: "RecipientId",
+                table: "OutgoingMessages");
+
+            migrationBuilder.DropColumn(
+                name: "ReplyToPostId",
+                table: "OutgoingMessages");
+
+            migrationBuilder.DropColumn(
+                name: "Status",
+                table: "OutgoingMessages");
         }
     }
 }

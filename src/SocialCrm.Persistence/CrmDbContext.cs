@@ -27,6 +27,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<SocialIdentity> SocialIdentities => Set<SocialIdentity>();
+    public DbSet<Purchase> Purchases => Set<Purchase>();
     public DbSet<Signal> Signals => Set<Signal>();
     public DbSet<SignalRevision> SignalRevisions => Set<SignalRevision>();
     public DbSet<Case> Cases => Set<Case>();
@@ -86,12 +87,26 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.HasMany(c => c.Identities).WithOne().HasForeignKey(i => i.CustomerId).OnDelete(DeleteBehavior.Cascade);
             e.Property(c => c.ConnectionRequestedAt).IsConcurrencyToken();
+            e.HasIndex(c => c.ExternalId).IsUnique();
+            e.HasIndex(c => c.Email);
+            e.Property(c => c.ExternalId).HasMaxLength(100);
+            e.Property(c => c.Email).HasMaxLength(254);
+            e.Property(c => c.ConnectConsentSource).HasMaxLength(200);
+            e.Property(c => c.ContactConsentSource).HasMaxLength(200);
+        });
+        b.Entity<Purchase>(e =>
+        {
+            e.HasIndex(p => new { p.CustomerId, p.OrderNumber }).IsUnique();
+            e.HasIndex(p => p.OrderNumber);
+            e.Property(p => p.OrderNumber).HasMaxLength(100);
+            e.HasOne<Customer>().WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<SocialIdentity>(e =>
         {
             e.HasIndex(i => new { i.Platform, i.Handle }).IsUnique();
             e.HasIndex(i => new { i.Platform, i.PlatformUserId }).IsUnique();
             e.Property(i => i.PlatformUserId).HasMaxLength(200);
+            e.Property(i => i.LinkedBy).HasMaxLength(300);
         });
         b.Entity<SignalRevision>(e =>
         {

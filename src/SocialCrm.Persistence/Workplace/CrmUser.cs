@@ -6,7 +6,11 @@ namespace SocialCrm.Persistence.Workplace;
 public static class Roles
 {
     public const string Agent = "agent", Admin = "admin", Analyst = "analyst";
-    public static readonly string[] All = [Agent, Admin, Analyst];
+    /// <summary>A service account of the company's back office: it sends customer data and nothing else.</summary>
+    public const string BackOffice = "backoffice";
+    /// <summary>The roles of people, who use the console.</summary>
+    public static readonly string[] People = [Agent, Admin, Analyst];
+    public static readonly string[] All = [.. People, BackOffice];
 }
 
 /// <summary>A person who signs in: an agent, admin or analyst. Disabled users keep their history but cannot sign in.</summary>

@@ -22,6 +22,7 @@ using SocialCrm.Stages.Listen.Activities;
 using SocialCrm.Stages.Listen.Ingest;
 using SocialCrm.Stages.Listen.Webhooks;
 using SocialCrm.Stages.Act.Sending;
+using SocialCrm.Stages.Customers;
 using SocialCrm.Stages.Measure.Activities;
 using SocialCrm.Stages.Measure.AnswerConnection;
 using SocialCrm.Stages.Measure.Outcomes;
@@ -91,6 +92,10 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddScoped<ClaimCaseHandler>();
         services.AddScoped<ConnectionRules>();
         services.AddScoped<ReplyRules>();
+        services.AddScoped<CustomerLinks>();
+        services.AddScoped<UpsertCustomerHandler>();
+        services.AddScoped<CustomerRecordQuery>();
+        services.AddScoped<CustomerEvidence>();
         services.AddScoped<ReplyDrafter>();
         services.AddScoped<InboxQuery>();
         services.AddScoped<CaseViewQuery>();

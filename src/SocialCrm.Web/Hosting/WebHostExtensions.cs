@@ -81,6 +81,7 @@ public static class WebHostExtensions
         api.MapModelEndpoints();
         api.MapUserEndpoints();
         api.MapAuditEndpoints();
+        api.MapCustomerEndpoints();
         app.MapWebhookEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -19,7 +19,7 @@ public sealed class DemoUsers(UserAdmin admin, DatabaseOptions database, ILogger
     {
         if (DatabaseOptions.Canonical(database.Provider) != DatabaseOptions.Sqlite || await admin.AnyAsync(ct)) return null;
         var lines = new List<string>();
-        foreach (var role in Roles.All)
+        foreach (var role in Roles.People)
         {
             var added = await admin.AddAsync($"demo-{role}", [role], null, "system", ct);
             if (!added.Succeeded) throw new InvalidOperationException($"could not add the demo {role}: {string.Join("; ", added.Errors)}");

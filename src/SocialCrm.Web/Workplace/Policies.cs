@@ -15,14 +15,17 @@ public static class Policies
     public const string Analysts = "analysts";
     /// <summary>Users, audit trail, workflows, models, failed messages, ingestion.</summary>
     public const string Admins = "admins";
-    /// <summary>Anyone who holds a role: the overview, a case's view (agents work it, analysts drill down to it, admins look into it).</summary>
+    /// <summary>The back office's customer data: admins, and the back office's service account.</summary>
+    public const string BackOffice = "backoffice";
+    /// <summary>Anyone who holds a person's role: the overview, a case's view (agents work it, analysts drill down to it, admins look into it).</summary>
     public const string Staff = "staff";
 
     public static AuthorizationBuilder AddSocialCrmPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Agents, p => p.RequireRole(Roles.Agent))
         .AddPolicy(Analysts, p => p.RequireRole(Roles.Analyst))
         .AddPolicy(Admins, p => p.RequireRole(Roles.Admin))
-        .AddPolicy(Staff, p => p.RequireRole(Roles.All))
+        .AddPolicy(Staff, p => p.RequireRole(Roles.People))
+        .AddPolicy(BackOffice, p => p.RequireRole(Roles.Admin, Roles.BackOffice))
         // An endpoint that forgets its policy still needs a signed-in user (and the enumeration test names it).
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 }

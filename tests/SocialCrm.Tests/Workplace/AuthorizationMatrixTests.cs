@@ -60,6 +60,8 @@ public class AuthorizationMatrixTests
         ["GET /api/users/"] = Access.Admin,
         ["POST /api/users/"] = Access.Admin,
         ["PATCH /api/users/{userName}"] = Access.Admin,
+        ["PUT /api/customers/{externalId}"] = Access.Admin,
+        ["GET /api/customers/{externalId}"] = Access.Admin,
         // Signed by the platform instead of a user: the signature is checked, not a role.
         ["GET /webhooks/meta"] = Access.Anyone,
         ["POST /webhooks/meta"] = Access.Anyone,

@@ -476,6 +476,16 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("BackOfficeUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ConnectConsentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConnectConsentSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime?>("ConnectionRequestedAt")
                         .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
@@ -483,12 +493,30 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                     b.Property<bool>("ConsentToConnect")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("ConsentToContact")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ContactConsentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContactConsentSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<DateTime?>("ErasedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTime>("FirstSeenAt")
                         .HasColumnType("timestamp with time zone");
@@ -500,6 +528,11 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.ToTable("Customers");
                 });
@@ -541,6 +574,36 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                     b.ToTable("Interactions");
                 });
 
+            modelBuilder.Entity("SocialCrm.Domain.Customers.Purchase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Amount")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("PurchasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderNumber");
+
+                    b.HasIndex("CustomerId", "OrderNumber")
+                        .IsUnique();
+
+                    b.ToTable("Purchases");
+                });
+
             modelBuilder.Entity("SocialCrm.Domain.Customers.SocialIdentity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -559,6 +622,10 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                     b.Property<string>("Handle")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("LinkedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Platform")
                         .IsRequired()
@@ -1275,6 +1342,15 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("SocialCrm.Domain.Customers.Interaction", b =>
+                {
+                    b.HasOne("SocialCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Customers.Purchase", b =>
                 {
                     b.HasOne("SocialCrm.Domain.Customers.Customer", null)
                         .WithMany()

@@ -477,6 +477,16 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("BackOfficeUpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ConnectConsentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ConnectConsentSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTime?>("ConnectionRequestedAt")
                         .IsConcurrencyToken()
                         .HasColumnType("datetime2");
@@ -484,12 +494,30 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.Property<bool>("ConsentToConnect")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("ConsentToContact")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("ContactConsentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ContactConsentSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
                     b.Property<DateTime?>("ErasedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTime>("FirstSeenAt")
                         .HasColumnType("datetime2");
@@ -501,6 +529,12 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasFilter("[ExternalId] IS NOT NULL");
 
                     b.ToTable("Customers");
                 });
@@ -542,6 +576,36 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.ToTable("Interactions");
                 });
 
+            modelBuilder.Entity("SocialCrm.Domain.Customers.Purchase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double>("Amount")
+                        .HasColumnType("float");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("PurchasedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderNumber");
+
+                    b.HasIndex("CustomerId", "OrderNumber")
+                        .IsUnique();
+
+                    b.ToTable("Purchases");
+                });
+
             modelBuilder.Entity("SocialCrm.Domain.Customers.SocialIdentity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -560,6 +624,10 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.Property<string>("Handle")
                         .IsRequired()
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("LinkedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("Platform")
                         .IsRequired()
@@ -1278,6 +1346,15 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("SocialCrm.Domain.Customers.Interaction", b =>
+                {
+                    b.HasOne("SocialCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Customers.Purchase", b =>
                 {
                     b.HasOne("SocialCrm.Domain.Customers.Customer", null)
                         .WithMany()

@@ -463,6 +463,16 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("BackOfficeUpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConnectConsentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConnectConsentSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ConnectionRequestedAt")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -470,11 +480,29 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                     b.Property<bool>("ConsentToConnect")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ConsentToContact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ContactConsentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactConsentSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("FirstSeenAt")
@@ -487,6 +515,11 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.ToTable("Customers");
                 });
@@ -528,6 +561,36 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                     b.ToTable("Interactions");
                 });
 
+            modelBuilder.Entity("SocialCrm.Domain.Customers.Purchase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Amount")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PurchasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderNumber");
+
+                    b.HasIndex("CustomerId", "OrderNumber")
+                        .IsUnique();
+
+                    b.ToTable("Purchases");
+                });
+
             modelBuilder.Entity("SocialCrm.Domain.Customers.SocialIdentity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -545,6 +608,10 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Handle")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedBy")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Platform")
@@ -1262,6 +1329,15 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("SocialCrm.Domain.Customers.Interaction", b =>
+                {
+                    b.HasOne("SocialCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Customers.Purchase", b =>
                 {
                     b.HasOne("SocialCrm.Domain.Customers.Customer", null)
                         .WithMany()

@@ -7,6 +7,7 @@ using SocialCrm.Domain.Signals;
 using SocialCrm.Persistence;
 using SocialCrm.Stages.Act.Connections;
 using SocialCrm.Stages.Act.Sending;
+using SocialCrm.Stages.Customers;
 using SocialCrm.Stages.Workflows;
 
 namespace SocialCrm.Stages.Act.CaseView;
@@ -14,7 +15,10 @@ namespace SocialCrm.Stages.Act.CaseView;
 public sealed record EarlierCase(Guid CaseId, DateTime CreatedAt, string Status, string? Intent, string? ReplyKind, string? Outcome);
 
 public sealed record CustomerCard(Guid Id, string Name, string Status, bool ConsentToConnect, double LifetimeRevenue, DateTime FirstSeenAt, double TenureDays,
-    IReadOnlyList<SocialIdentity> Identities, DateTime? ConnectionRequestedAt);
+    IReadOnlyList<SocialIdentity> Identities, DateTime? ConnectionRequestedAt, BackOfficeFacts BackOffice);
+
+/// <summary>What the back office said about the customer, if anything: its id, e-mail and consents with when and how.</summary>
+public sealed record BackOfficeFacts(string? ExternalId, string? Email, ConsentView Contact, ConsentView Connect, DateTime? UpdatedAt);
 
 public sealed record BriefReason(string Model, string Reason);
 
@@ -39,7 +43,9 @@ public sealed class CaseViewQuery(CrmDbContext db, ConnectionRules connections, 
         var customer = await db.Customers.AsNoTracking().Include(c => c.Identities).SingleAsync(c => c.Id == @case.CustomerId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var card = new CustomerCard(customer.Id, customer.DisplayName, customer.Status.ToString(), customer.ConsentToConnect, customer.LifetimeRevenue, customer.FirstSeenAt,
-            Math.Max(0, (now - customer.FirstSeenAt).TotalDays), customer.Identities, customer.ConnectionRequestedAt);
+            Math.Max(0, (now - customer.FirstSeenAt).TotalDays), customer.Identities, customer.ConnectionRequestedAt,
+            new BackOfficeFacts(customer.ExternalId, customer.Email, new(customer.ConsentToContact, customer.ContactConsentAt, customer.ContactConsentSource),
+                new(customer.ConsentToConnect, customer.ConnectConsentAt, customer.ConnectConsentSource), customer.BackOfficeUpdatedAt));
         var earlier = await (
                 from ec in db.Cases.AsNoTracking()
                 where ec.CustomerId == @case.CustomerId && ec.CreatedAt < @case.CreatedAt

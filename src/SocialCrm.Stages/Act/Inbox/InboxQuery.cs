@@ -30,6 +30,8 @@ public sealed record InboxFilter
 public sealed record InboxRow(Guid CaseId, string Status, string Decision, string Queue, int Priority, DateTime CreatedAt, DateTime SlaDueAt, string? Holder,
     string Platform, string? Language, string Text, string Customer, string Handle, string? Intent, string? Sentiment, double? Value, string? RecommendedReplyKind, double? ReplyGain);
 
+public sealed record FailedSend(Guid CaseId, string Platform, string Recipient, string Error, DateTime At);
+
 public sealed record InboxFacets(string[] Queues, int[] Priorities, string[] Platforms, string[] Languages);
 
 /// <summary>The agents' inbox, most urgent (earliest SLA due) first: the console and GET /api/cases read it alike.</summary>
@@ -64,6 +66,19 @@ public sealed class InboxQuery(CrmDbContext db, TimeProvider clock)
                 x.s.Platform, x.s.Language, x.s.Text, cu.DisplayName, x.s.AuthorHandle, x.s.Intent, x.s.Sentiment,
                 b == null ? null : b.ValueScore, b == null ? null : b.RecommendedReplyKind, b == null ? null : b.ReplyGain);
         return await query.Take(Math.Clamp(filter.Take, 1, 1000)).ToListAsync(ct);
+    }
+
+    /// <summary>The agent's messages that a platform refused in the last week: the case is closed, so the inbox says so.</summary>
+    public Task<List<FailedSend>> FailedSendsAsync(string agent, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-7);
+        return db.OutgoingMessages.AsNoTracking()
+            .Where(m => m.Status == SendStatus.Failed && m.SentAt >= since)
+            .Join(db.AgentActions, m => m.CaseId, a => a.CaseId, (m, a) => new { m, a.Agent })
+            .Where(x => x.Agent == agent)
+            .OrderByDescending(x => x.m.SentAt)
+            .Select(x => new FailedSend(x.m.CaseId, x.m.Platform, x.m.Recipient, x.m.Error ?? "", x.m.SentAt))
+            .Take(20).ToListAsync(ct);
     }
 
     /// <summary>The values the filters can take, from the cases waiting now.</summary>

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Domain.Customers;
 using SocialCrm.Persistence;
+using SocialCrm.Domain.Signals;
+using SocialCrm.Stages.Customers;
 using SocialCrm.Stages.Shared;
 using SocialCrm.Workflows.Activities;
 
@@ -10,7 +12,7 @@ namespace SocialCrm.Stages.Listen.Activities;
 /// Finds the customer behind the author, or creates one for a first-time author. The platform's user id decides
 /// where the platform gives one (handles change and are reused); the handle only where it does not.
 /// </summary>
-public sealed class ResolveCustomerActivity(CrmDbContext db) : IActivity
+public sealed class ResolveCustomerActivity(CrmDbContext db, CustomerEvidence evidence, CustomerLinks links) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
         "ResolveCustomer", "Resolves the author to a customer.", ["Known", "New"]);
@@ -28,7 +30,7 @@ public sealed class ResolveCustomerActivity(CrmDbContext db) : IActivity
             identity = new SocialIdentity
             {
                 CustomerId = customer.Id, Platform = signal.Platform, PlatformUserId = signal.AuthorPlatformId, Handle = signal.AuthorHandle,
-                DisplayName = signal.AuthorName, Followers = signal.AuthorFollowers,
+                DisplayName = signal.AuthorName, Followers = signal.AuthorFollowers, LinkedBy = $"first seen posting on {signal.PostedAt:yyyy-MM-dd}",
             };
             db.Customers.Add(customer);
             db.SocialIdentities.Add(identity);
@@ -39,11 +41,22 @@ public sealed class ResolveCustomerActivity(CrmDbContext db) : IActivity
             customer = await db.Customers.SingleAsync(c => c.Id == identity.CustomerId, ct);
             identity.Followers = Math.Max(identity.Followers, signal.AuthorFollowers);
         }
+        var detail = $"{customer.DisplayName} ({customer.Status})";
+        // A customer the back office does not know yet may name themselves privately: an order number or e-mail it knows.
+        if (signal.Kind == SignalKinds.DirectMessage && customer.ExternalId is null &&
+            await evidence.FindAsync(signal.Text, signal.PostedAt, ct) is { } found && found.Customer.Id != customer.Id)
+        {
+            await links.MergeAsync(customer, found.Customer, ct);
+            identity.LinkedBy = found.Why;
+            customer = found.Customer;
+            outcome = "Known";
+            detail = $"{customer.DisplayName} ({customer.Status}): {found.Why}";
+        }
         signal.CustomerId = customer.Id;
         context.Set("customer.id", customer.Id);
         context.Set("customer.name", customer.DisplayName);
         context.Set("customer.status", (int)customer.Status);
-        return ActivityResult.Completed(outcome, $"{customer.DisplayName} ({customer.Status})");
+        return ActivityResult.Completed(outcome, detail);
     }
 
     private async Task<SocialIdentity?> FindIdentityAsync(Domain.Signals.Signal signal, CancellationToken ct)

@@ -12,6 +12,13 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
+                name: "LinkedBy",
+                table: "SocialIdentities",
+                type: "nvarchar(300)",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "PlatformUserId",
                 table: "SocialIdentities",
                 type: "nvarchar(200)",
@@ -83,6 +90,80 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                 nullable: false,
                 defaultValue: "sent");
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "BackOfficeUpdatedAt",
+                table: "Customers",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ConnectConsentAt",
+                table: "Customers",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ConnectConsentSource",
+                table: "Customers",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ConsentToContact",
+                table: "Customers",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ContactConsentAt",
+                table: "Customers",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ContactConsentSource",
+                table: "Customers",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Email",
+                table: "Customers",
+                type: "nvarchar(254)",
+                maxLength: 254,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ExternalId",
+                table: "Customers",
+                type: "nvarchar(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Purchases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrderNumber = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Amount = table.Column<double>(type: "float", nullable: false),
+                    PurchasedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Purchases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Purchases_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "SignalRevisions",
                 columns: table => new
@@ -116,6 +197,29 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Customers_Email",
+                table: "Customers",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_ExternalId",
+                table: "Customers",
+                column: "ExternalId",
+                unique: true,
+                filter: "[ExternalId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Purchases_CustomerId_OrderNumber",
+                table: "Purchases",
+                columns: new[] { "CustomerId", "OrderNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Purchases_OrderNumber",
+                table: "Purchases",
+                column: "OrderNumber");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SignalRevisions_SignalId",
                 table: "SignalRevisions",
                 column: "SignalId");
@@ -124,6 +228,9 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Purchases");
+
             migrationBuilder.DropTable(
                 name: "SignalRevisions");
 
@@ -134,6 +241,18 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
             migrationBuilder.DropIndex(
                 name: "IX_OutgoingMessages_Status_NextAttemptAt",
                 table: "OutgoingMessages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_Email",
+                table: "Customers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_ExternalId",
+                table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "LinkedBy",
+                table: "SocialIdentities");
 
             migrationBuilder.DropColumn(
                 name: "PlatformUserId",
@@ -178,6 +297,38 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "Status",
                 table: "OutgoingMessages");
+
+            migrationBuilder.DropColumn(
+                name: "BackOfficeUpdatedAt",
+                table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "ConnectConsentAt",
+                table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "ConnectConsentSource",
+                table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "ConsentToContact",
+                table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "ContactConsentAt",
+                table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "ContactConsentSource",
+                table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "Email",
+                table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "ExternalId",
+                table: "Customers");
         }
     }
 }

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SocialCrm.Domain.Cases;
+using SocialCrm.Persistence;
+using SocialCrm.Tests.Api;
+using static SocialCrm.Simulation.Platforms.PlatformDeliveries;
+
+namespace SocialCrm.Tests.Channels;
+
+/// <summary>
+/// The back office's customer data over PUT /api/customers/{externalId}: revenue and consent reach the next brief,
+/// named accounts are linked (the engine's record for them merged in), a direct message naming an order number
+/// links its author, and an account never moves silently from one back-office customer to another.
+/// </summary>
+public class BackOfficeTests
+{
+    private const string MetaSecret = "meta-secret";
+    private ApiFactory _factory = null!;
+    private HttpClient _hooks = null!, _backOffice = null!, _agent = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _factory = new ApiFactory().With("SocialCrm:Channels:Meta:AppSecret", MetaSecret).With("SocialCrm:Channels:Meta:VerifyToken", "v");
+        _hooks = _factory.CreateClient();
+        _backOffice = await _factory.ClientAsync("erp-sync", "backoffice");
+        _agent = await _factory.ClientAsync("aino", "agent");
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        _hooks.Dispose();
+        _backOffice.Dispose();
+        _agent.Dispose();
+        _factory.Dispose();
+    }
+
+    private async Task DeliverAsync(JsonObject delivery)
+    {
+        var body = Bytes(delivery);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/meta") { Content = new ByteArrayContent(body) };
+        request.Headers.Add("X-Hub-Signature-256", MetaSignature(body, MetaSecret));
+        Assert.That((await _hooks.SendAsync(request)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    private async Task<T> QueryAsync<T>(Func<CrmDbContext, Task<T>> query)
+    {
+        using var scope = _factory.Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<CrmDbContext>());
+    }
+
+    private async Task<(Case Case, CaseBrief Brief)> BriefOfAsync(string postId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var found = await QueryAsync(db => db.Cases.AsNoTracking().Join(db.Signals, c => c.SignalId, s => s.Id, (c, s) => new { c, s })
+                .Where(x => x.s.PlatformPostId == postId).Join(db.CaseBriefs, x => x.c.Id, b => b.CaseId, (x, b) => new { x.c, b }).SingleOrDefaultAsync());
+            if (found is not null) return (found.c, found.b);
+            await Task.Delay(100);
+        }
+        Assert.Fail($"no brief for {postId}");
+        return default;
+    }
+
+    private static object Record(string name, double revenue, bool consentToConnect, params object[] identities) => new
+    {
+        name, email = $"{name.ToLowerInvariant().Replace(' ', '.')}@example.fi", lifetimeRevenue = revenue,
+        purchases = new[] { new { orderNumber = $"SO-{Math.Abs(name.GetHashCode()) % 100000}", amount = revenue, purchasedAt = DateTimeOffset.UtcNow.AddDays(-400) } },
+        consent = new
+        {
+            contact = new { given = true, at = DateTimeOffset.UtcNow.AddDays(-400), source = "web shop checkout" },
+            connect = new { given = consentToConnect, at = DateTimeOffset.UtcNow.AddDays(-30), source = "loyalty programme form" },
+        },
+        identities,
+    };
+
+    [Test]
+    public async Task Revenue_and_consent_from_the_back_office_reach_the_next_brief_and_the_author_s_earlier_case()
+    {
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        const string text = "The blender I bought stopped working, what do I do?";
+        await DeliverAsync(Meta("page", at, changes: [FeedChange("comment", "add", $"{PageId}_41", "41_1", $"{PageId}_41", "6941", "Eeva Laine", text, at)]));
+        var (firstCase, firstBrief) = await BriefOfAsync("41_1");
+
+        var put = await _backOffice.PutAsJsonAsync("/api/customers/C-1041", Record("Eeva Laine", 8200, true, new { platform = "facebook", userId = "6941" }));
+        Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.Created), await put.Content.ReadAsStringAsync());
+        var answer = (await put.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.That(answer["merged"]!.GetValue<int>(), Is.EqualTo(1), "the engine's record for the author is merged in");
+        var customerId = answer["customerId"]!.GetValue<Guid>();
+        Assert.That(await QueryAsync(db => db.Cases.Where(c => c.Id == firstCase.Id).Select(c => c.CustomerId).SingleAsync()), Is.EqualTo(customerId));
+
+        await DeliverAsync(Meta("page", at.AddMinutes(2), changes: [FeedChange("comment", "add", $"{PageId}_41", "41_2", $"{PageId}_41", "6941", "Eeva Laine", text, at.AddMinutes(2))]));
+        var (secondCase, secondBrief) = await BriefOfAsync("41_2");
+        Assert.That(secondCase.CustomerId, Is.EqualTo(customerId));
+        Assert.That(secondBrief.ValueScore, Is.GreaterThan(firstBrief.ValueScore), "8,200 of revenue makes the customer worth more than an unknown author");
+
+        var view = (await _agent.GetFromJsonAsync<JsonObject>($"/api/cases/{secondCase.Id}"))!;
+        Assert.That(view["customer"]!["lifetimeRevenue"]!.GetValue<double>(), Is.EqualTo(8200));
+        Assert.That(view["customer"]!["backOffice"]!["connect"]!["source"]!.GetValue<string>(), Is.EqualTo("loyalty programme form"));
+        Assert.That(view["connectionRefusal"]?.ToString() ?? "", Does.Not.Contain("consent"), "consent given, the connection request is offered");
+        Assert.That(view["customer"]!["identities"]![0]!["linkedBy"]!.GetValue<string>(), Does.Contain("named by the back office"));
+
+        var stored = (await _backOffice.GetFromJsonAsync<JsonObject>("/api/customers/C-1041"))!;
+        Assert.That(stored["cases"]!.GetValue<int>(), Is.EqualTo(2));
+        Assert.That(stored["purchases"]!.AsArray(), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_direct_message_giving_an_order_number_links_its_author_to_the_back_office_customer()
+    {
+        var put = await _backOffice.PutAsJsonAsync("/api/customers/C-2002", new
+        {
+            name = "Oskari Niemi", lifetimeRevenue = 640.0,
+            purchases = new[] { new { orderNumber = "55123", amount = 640.0, purchasedAt = DateTimeOffset.UtcNow.AddDays(-3) } },
+        });
+        Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.Created), await put.Content.ReadAsStringAsync());
+        var customerId = (await put.Content.ReadFromJsonAsync<JsonObject>())!["customerId"]!.GetValue<Guid>();
+
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await DeliverAsync(Meta("page", at, messaging: [Message("7555", PageId, "m_order_1", "Hi! My order #55123 has not arrived yet, can you check?", at)]));
+        var (@case, _) = await BriefOfAsync("m_order_1");
+        Assert.That(@case.CustomerId, Is.EqualTo(customerId));
+        var why = await QueryAsync(db => db.SocialIdentities.Where(i => i.PlatformUserId == "7555").Select(i => i.LinkedBy).SingleAsync());
+        Assert.That(why, Does.Contain("gave order number 55123 in a direct message"));
+
+        // The same number in a public comment is not evidence: anyone can quote it.
+        await DeliverAsync(Meta("page", at, changes: [FeedChange("comment", "add", $"{PageId}_42", "42_1", $"{PageId}_42", "6942", "Someone", "Is order 55123 the one with the blue lid?", at)]));
+        var (publicCase, _) = await BriefOfAsync("42_1");
+        Assert.That(publicCase.CustomerId, Is.Not.EqualTo(customerId));
+    }
+
+    [Test]
+    public async Task An_account_of_another_back_office_customer_is_a_conflict_and_bad_records_get_400_in_words()
+    {
+        Assert.That((await _backOffice.PutAsJsonAsync("/api/customers/C-3001", Record("Anna A", 10, false, new { platform = "x", userId = "9301", handle = "anna_a" }))).StatusCode,
+            Is.EqualTo(HttpStatusCode.Created));
+        var conflict = await _backOffice.PutAsJsonAsync("/api/customers/C-3002", Record("Bert B", 20, false, new { platform = "x", userId = "9301" }));
+        Assert.That(conflict.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(await conflict.Content.ReadAsStringAsync(), Does.Contain("belongs to the back office's customer 'C-3001'"));
+        Assert.That(await QueryAsync(db => db.Customers.CountAsync(c => c.ExternalId == "C-3002")), Is.Zero, "a refused update saves nothing");
+
+        var bad = await _backOffice.PutAsJsonAsync("/api/customers/C-3003", new
+        {
+            name = "", email = "not-an-address", lifetimeRevenue = -5,
+            consent = new { connect = new { given = true } },
+            identities = new[] { new { platform = "myspace", handle = "x" } },
+        });
+        Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.That(errors.Select(e => e.Key), Is.SupersetOf(new[] { "name", "email", "lifetimeRevenue", "consent.connect.at", "consent.connect.source", "identities[0].platform" }));
+
+        var wrongType = await _backOffice.PutAsync("/api/customers/C-3004", new StringContent("""{"name": "X", "lifetimeRevenue": "lots"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.That(wrongType.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+}

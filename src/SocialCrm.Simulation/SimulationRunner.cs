@@ -6,6 +6,7 @@ using SocialCrm.Persistence;
 using SocialCrm.Persistence.Configuration;
 using SocialCrm.Stages.Act.Connections;
 using SocialCrm.Stages.Act.RecordAction;
+using SocialCrm.Stages.Customers;
 using SocialCrm.Stages.Listen.Ingest;
 using SocialCrm.Stages.Measure.AnswerConnection;
 
@@ -29,42 +30,53 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulatedWorld
     }
 
     /// <summary>
-    /// Plays the CRM back office, once: the customers it knows (buyers, and those who agreed to be contacted) are in
-    /// the CRM before they post, with their revenue, consent and the date they became customers. Strangers are
-    /// created by the listen stage. Customers the listen stage created before the sync get their record filled in.
+    /// Plays the CRM back office, once: the customers it knows (buyers, and those who agreed to be contacted) are
+    /// sent through the back office's API handler (as PUT /api/customers/{externalId} does) before they post, with
+    /// their revenue, consent and the date they became customers. Strangers are created by the listen stage; one the
+    /// listen stage created before the sync is merged into its back-office record by the handler.
     /// </summary>
     public async Task SyncCustomersAsync(CancellationToken ct)
     {
         if (_synced) return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        var known = await db.SocialIdentities.Join(db.Customers, i => i.CustomerId, c => c.Id, (i, c) => new { i.Platform, i.Handle, Customer = c })
-            .ToDictionaryAsync(x => (x.Platform, x.Handle), x => x.Customer, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var sim in world.Customers.Where(c => c.InBackOffice))
+        var handler = scope.ServiceProvider.GetRequiredService<UpsertCustomerHandler>();
+        var sent = (await db.Customers.Where(c => c.ExternalId != null).Select(c => c.ExternalId!).ToListAsync(ct)).ToHashSet();
+        var now = clock.GetUtcNow();
+        foreach (var sim in world.Customers.Where(c => c.InBackOffice && !sent.Contains(ExternalIdOf(c))))
         {
-            if (!known.TryGetValue((sim.Platform, sim.Handle), out var customer))
+            var since = now.AddDays(-sim.CustomerForDays);
+            await handler.HandleAsync(ExternalIdOf(sim), new CustomerRecordInput
             {
-                customer = new Customer { DisplayName = sim.Name };
-                db.Customers.Add(customer);
-                db.SocialIdentities.Add(new SocialIdentity { CustomerId = customer.Id, Platform = sim.Platform, Handle = sim.Handle, DisplayName = sim.Name, Followers = sim.Followers });
-            }
-            else if (customer.LifetimeRevenue > 0 || customer.ConsentToConnect) continue;
-            customer.LifetimeRevenue = sim.LifetimeRevenue;
-            customer.ConsentToConnect = sim.Consent;
-            customer.FirstSeenAt = now.AddDays(-sim.CustomerForDays);
+                Name = sim.Name,
+                LifetimeRevenue = sim.LifetimeRevenue,
+                Purchases = sim.LifetimeRevenue > 0 ? [new PurchaseInput { OrderNumber = $"{ExternalIdOf(sim)}-1", Amount = sim.LifetimeRevenue, PurchasedAt = since }] : [],
+                Consent = new ConsentsInput { Connect = new ConsentInput { Given = sim.Consent, At = since, Source = "simulated back office" } },
+                Identities = [new IdentityInput { Platform = sim.Platform, Handle = sim.Handle }],
+            }, Actor, ct);
         }
-        using (await scope.ServiceProvider.GetRequiredService<StoreWriteGate>().EnterAsync(ct))
-            await db.SaveChangesAsync(ct);
         _synced = true;
     }
 
-    /// <summary>The back office reports a purchase: the customer's lifetime revenue grows.</summary>
-    private static async Task RecordPurchaseAsync(CrmDbContext db, StoreWriteGate gate, string platform, string handle, double amount, CancellationToken ct)
+    private const string Actor = "simulator";
+
+    private static string ExternalIdOf(SimulatedCustomer sim) => $"sim-{sim.Platform}-{sim.Handle}";
+
+    /// <summary>The back office reports a purchase (through the same handler): the customer's purchases and lifetime revenue grow.</summary>
+    private async Task RecordPurchaseAsync(IServiceProvider services, SimulatedCustomer sim, double amount, CancellationToken ct)
     {
-        using var _ = await gate.EnterAsync(ct);
-        var customerId = await db.SocialIdentities.Where(i => i.Platform == platform && i.Handle == handle).Select(i => i.CustomerId).SingleAsync(ct);
-        await db.Customers.Where(c => c.Id == customerId).ExecuteUpdateAsync(s => s.SetProperty(c => c.LifetimeRevenue, c => c.LifetimeRevenue + amount), ct);
+        var externalId = ExternalIdOf(sim);
+        var known = await services.GetRequiredService<CustomerRecordQuery>().GetAsync(externalId, ct);
+        var purchases = known?.Purchases.Select(p => new PurchaseInput { OrderNumber = p.OrderNumber, Amount = p.Amount, PurchasedAt = p.PurchasedAt }).ToList() ?? [];
+        purchases.Add(new PurchaseInput { OrderNumber = $"{externalId}-{purchases.Count + 1}", Amount = amount, PurchasedAt = clock.GetUtcNow() });
+        await services.GetRequiredService<UpsertCustomerHandler>().HandleAsync(externalId, new CustomerRecordInput
+        {
+            Name = sim.Name,
+            LifetimeRevenue = (known?.LifetimeRevenue ?? 0) + amount,
+            Purchases = purchases,
+            Consent = known is null ? null : new ConsentsInput { Connect = new ConsentInput { Given = known.Connect.Given, At = known.Connect.At ?? clock.GetUtcNow().UtcDateTime, Source = known.Connect.Source ?? "simulated back office" } },
+            Identities = [new IdentityInput { Platform = sim.Platform, Handle = sim.Handle }],
+        }, Actor, ct);
     }
 
     /// <summary>
@@ -119,7 +131,6 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulatedWorld
             .ToDictionaryAsync(x => x.Id, x => x.Intent ?? "other", ct);
         var ingest = scope.ServiceProvider.GetRequiredService<IngestSignalHandler>();
         var answer = scope.ServiceProvider.GetRequiredService<AnswerConnectionRequestHandler>();
-        var gate = scope.ServiceProvider.GetRequiredService<StoreWriteGate>();
         foreach (var message in sent.Where(m => _considered.Add(m.Id)))
         {
             if (!world.ByHandle.TryGetValue((message.Platform, message.Recipient), out var customer)) continue;
@@ -130,7 +141,7 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulatedWorld
             }
             var happy = world.NextDouble() < CustomerResponse.HappyProbability(message.ReplyKind == "personalised", customer.TrueValue, intents.GetValueOrDefault(message.CaseId, "other"));
             if (world.NextDouble() < CustomerResponse.BuyAgainProbability(customer.TrueValue, happy))
-                await RecordPurchaseAsync(db, gate, message.Platform, message.Recipient, world.NextOrderValue(), ct);
+                await RecordPurchaseAsync(scope.ServiceProvider, customer, world.NextOrderValue(), ct);
             if (world.NextDouble() > options.FollowUpProbability) continue;
             await ingest.HandleAsync(world.FollowUp(customer, message.PlatformMessageId, happy, clock.GetUtcNow()), ct);
         }

@@ -67,12 +67,11 @@ public sealed class UpsertCustomerHandler(CrmDbContext db, IValidator<CustomerRe
             await db.Purchases.Where(p => p.CustomerId == customer.Id).ExecuteDeleteAsync(ct);
             foreach (var p in purchases)
                 db.Purchases.Add(new Purchase { CustomerId = customer.Id, OrderNumber = p.OrderNumber!.Trim(), Amount = p.Amount!.Value, PurchasedAt = p.PurchasedAt!.Value.UtcDateTime });
-            if (purchases.Count > 0)
-            {
-                var first = purchases.Min(p => p.PurchasedAt!.Value.UtcDateTime);
-                if (first < customer.FirstSeenAt) customer.FirstSeenAt = first; // a customer since their first purchase
-            }
         }
+        // A customer since their first purchase or the first consent they gave, whichever came first.
+        var dates = (input.Purchases ?? []).Select(p => p.PurchasedAt!.Value.UtcDateTime)
+            .Concat(new[] { input.Consent?.Contact, input.Consent?.Connect }.Where(c => c?.Given == true).Select(c => c!.At!.Value.UtcDateTime));
+        if (dates.DefaultIfEmpty(DateTime.MaxValue).Min() is var first && first < customer.FirstSeenAt) customer.FirstSeenAt = first;
         customer.LifetimeRevenue = input.LifetimeRevenue ?? input.Purchases?.Sum(p => p.Amount!.Value) ?? customer.LifetimeRevenue;
         if (created) await db.SaveChangesAsync(ct); // merged rows need the customer to point at
 

@@ -36,6 +36,9 @@ public sealed class MetaChannelOptions
     /// <summary>The Graph API's address with its version.</summary>
     public string GraphBaseUrl { get; set; } = "https://graph.facebook.com/v21.0/";
 
+    /// <summary>The Instagram professional account's id: mentions of it are read through it.</summary>
+    public string? InstagramAccountId { get; set; }
+
     public bool Sends => !string.IsNullOrEmpty(PageAccessToken);
 }
 

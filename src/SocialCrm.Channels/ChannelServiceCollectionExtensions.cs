@@ -27,6 +27,7 @@ public static class ChannelServiceCollectionExtensions
             services.AddHttpClient<MetaGraphClient>(c => c.BaseAddress = new Uri(WithSlash(options.Meta.GraphBaseUrl)))
                 .AddStandardResilienceHandler(o => Configure(o, maxWait, (r, ct) => RateLimits.GraphWaitAsync(r, ct)));
             services.AddTransient<IPlatformClient>(sp => sp.GetRequiredService<MetaGraphClient>());
+            services.AddTransient<IInboundLookup, MentionReader>();
         }
         if (options.X.Sends)
         {

@@ -25,4 +25,6 @@ public sealed record InboundItem
     public string? Url { get; init; }
     /// <summary>The platform id of the post or message this one answers: the thread.</summary>
     public string? InReplyToPostId { get; init; }
+    /// <summary>The platform sent only ids (an Instagram mention): the text and author are read from its API before storing.</summary>
+    public bool NeedsLookup { get; init; }
 }

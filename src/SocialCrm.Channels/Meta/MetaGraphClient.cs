@@ -16,6 +16,24 @@ public sealed class MetaGraphClient(HttpClient http, MetaChannelOptions options)
 
     public IReadOnlyList<string> Platforms { get; } = ["facebook", "instagram"];
 
+    /// <summary>
+    /// A Graph read with the page token: null when Graph says the object does not exist or may not be read (a 4xx
+    /// that is not a rate limit); a <see cref="PlatformSendException"/> when it cannot answer now.
+    /// </summary>
+    public async Task<JsonObject?> GetAsync(string pathAndQuery, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery);
+        request.Headers.Authorization = new("Bearer", options.PageAccessToken);
+        using var response = await http.SendAsync(request, ct);
+        if (response.IsSuccessStatusCode) return await response.Content.ReadFromJsonAsync<JsonObject>(ct);
+        if (await RateLimits.GraphWaitAsync(response, ct) is { } wait)
+            throw new PlatformSendException($"Meta's rate limit: try again in {wait.TotalMinutes:0} minute(s)", DateTime.UtcNow + wait);
+        var error = await RateLimits.GraphErrorAsync(response, ct);
+        // An expired token or a missing permission (190, 10, 200-299) is ours to fix, not the object's absence.
+        if ((int)response.StatusCode is >= 400 and < 500 && error?.Code is not (190 or 10 or >= 200 and < 300)) return null;
+        throw new PlatformSendException($"Meta refused the read ({(int)response.StatusCode}): {error?.Message ?? response.ReasonPhrase}");
+    }
+
     public async Task<PlatformSent> SendAsync(PlatformSend send, CancellationToken ct)
     {
         if (send.Kind != "reply") throw new PlatformSendException($"{send.Platform}'s API has no connection requests");

@@ -105,7 +105,7 @@ public static class MetaWebhook
 
     /// <summary>
     /// A mention of the account in someone's comment or caption. Meta sends only the ids; the text and author are
-    /// read from the Graph API before the item is stored (<see cref="InboundItem.Text"/> stays empty until then).
+    /// read from the Graph API before the item is stored (<see cref="InboundItem.NeedsLookup"/>).
     /// </summary>
     private static InboundItem InstagramMention(JsonElement value, DateTime? entryTime)
     {
@@ -120,6 +120,7 @@ public static class MetaWebhook
             Text = "",
             OccurredAt = entryTime ?? DateTime.UtcNow,
             InReplyToPostId = commentId is null ? null : mediaId,
+            NeedsLookup = true,
         };
     }
 

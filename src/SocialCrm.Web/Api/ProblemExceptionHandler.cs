@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using SocialCrm.Channels.Inbound;
+using SocialCrm.Channels.Meta;
 using SocialCrm.Workflows.Validation;
 
 namespace SocialCrm.Web.Api;
@@ -27,6 +28,12 @@ public sealed class ProblemExceptionHandler : IExceptionHandler
             BadHttpRequestException b => Results.Problem(b.Message, statusCode: b.StatusCode),
             _ => null,
         };
+        if (exception is LookupUnavailableException unavailable)
+        {
+            // The platform retries a delivery that was not answered 200; the Retry-After is for anyone else.
+            http.Response.Headers.RetryAfter = "60";
+            result = Results.Problem(unavailable.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
         if (result is null) return false;
         await result.ExecuteAsync(http);
         return true;

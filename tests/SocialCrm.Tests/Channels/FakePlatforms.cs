@@ -26,6 +26,9 @@ public sealed class FakePlatforms : IAsyncDisposable
     public sealed record Call(string Path, string? Token, JsonObject? Body, DateTime At);
 
     public ConcurrentQueue<Call> Calls { get; } = new();
+
+    /// <summary>Comments that mention the Instagram account, by comment id: what Graph answers for mentioned_comment.</summary>
+    public ConcurrentDictionary<string, (string Text, string Username)> Mentions { get; } = new();
     public string GraphBaseUrl { get; private set; } = "";
     public string XBaseUrl { get; private set; } = "";
 
@@ -85,6 +88,19 @@ public sealed class FakePlatforms : IAsyncDisposable
         }
         if (auth != $"Bearer {GraphToken}") { await Error(400, 190, "Invalid OAuth access token."); return; }
         var parts = path.Split('/');
+        if (http.Request.Method == "GET")
+        {
+            var fields = http.Request.Query["fields"].ToString();
+            var match = System.Text.RegularExpressions.Regex.Match(fields, @"^mentioned_comment\.comment_id\((\w+)\)\{text,username,timestamp\}$");
+            if (parts.Length != 1 || !match.Success) { await Error(400, 100, $"(#100) Tried accessing nonexisting field ({fields})"); return; }
+            if (!Mentions.TryGetValue(match.Groups[1].Value, out var mention)) { await Error(400, 100, "(#100) The comment does not exist"); return; }
+            await http.Response.WriteAsJsonAsync(new JsonObject
+            {
+                ["mentioned_comment"] = new JsonObject { ["text"] = mention.Text, ["username"] = mention.Username, ["timestamp"] = DateTime.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss+0000"), ["id"] = match.Groups[1].Value },
+                ["id"] = parts[0],
+            });
+            return;
+        }
         if (parts is ["me", "messages"])
         {
             if (body?["recipient"]?["id"] is null || body["message"]?["text"] is null || body["messaging_type"]?.ToString() != "RESPONSE")

@@ -30,6 +30,7 @@ public class PlatformSenderTests
             .With("SocialCrm:Channels:Meta:VerifyToken", "v")
             .With("SocialCrm:Channels:Meta:PageAccessToken", FakePlatforms.GraphToken)
             .With("SocialCrm:Channels:Meta:GraphBaseUrl", _platforms.GraphBaseUrl)
+            .With("SocialCrm:Channels:Meta:InstagramAccountId", InstagramAccountId)
             .With("SocialCrm:Channels:X:ConsumerSecret", XSecret)
             .With("SocialCrm:Channels:X:AccessToken", FakePlatforms.XToken)
             .With("SocialCrm:Channels:X:AccountId", FakePlatforms.XAccount)
@@ -174,5 +175,25 @@ public class PlatformSenderTests
         Assert.That(acted.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(await acted.Content.ReadAsStringAsync(), Does.Contain("within 24 hours"));
         Assert.That(await QueryAsync(db => db.OutgoingMessages.CountAsync(m => m.CaseId == @case.Id)), Is.Zero);
+    }
+
+    [Test]
+    public async Task An_Instagram_mention_sent_by_id_is_read_from_the_Graph_API_before_it_is_stored()
+    {
+        _platforms.Mentions["17999000000000001"] = ("@acme the zipper broke on day two, what now?", "tiina.k");
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var mention = new JsonObject { ["field"] = "mentions", ["value"] = new JsonObject { ["media_id"] = "17918000000000002", ["comment_id"] = "17999000000000001" } };
+        var gone = new JsonObject { ["field"] = "mentions", ["value"] = new JsonObject { ["media_id"] = "17918000000000002", ["comment_id"] = "17999000000000009" } };
+        var body = Bytes(Meta("instagram", at, changes: [mention, gone]));
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/meta") { Content = new ByteArrayContent(body) };
+        request.Headers.Add("X-Hub-Signature-256", MetaSignature(body, MetaSecret));
+        var answer = await _hooks.SendAsync(request);
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK), await answer.Content.ReadAsStringAsync());
+        var result = (await answer.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.That((result["accepted"]!.GetValue<int>(), result["skipped"]!.GetValue<int>()), Is.EqualTo((1, 1)), "a mention that no longer exists is left out");
+
+        var signal = await QueryAsync(db => db.Signals.AsNoTracking().SingleAsync(s => s.Platform == "instagram" && s.PlatformPostId == "17999000000000001"));
+        Assert.That((signal.Text, signal.AuthorHandle, signal.InReplyToPostId), Is.EqualTo(("@acme the zipper broke on day two, what now?", "tiina.k", "17918000000000002")));
+        Assert.That(_platforms.Calls.Any(c => c.Path == $"/graph/v21.0/{InstagramAccountId}" && c.Token == FakePlatforms.GraphToken));
     }
 }

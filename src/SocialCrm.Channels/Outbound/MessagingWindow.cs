@@ -16,7 +16,7 @@ public static class MessagingWindow
         if (!Applies(platform) || lastCustomerMessageAt is null) return null;
         var closes = lastCustomerMessageAt.Value + Length;
         return now < closes ? null
-            : $"{Name(platform)} allows a business to message a person only within 24 hours of their last message; the window closed at {closes:yyyy-MM-dd HH:mm} UTC. Answer publicly or wait for the customer to write again.";
+            : $"{Name(platform)} allows a business to message a person only within 24 hours of their last message; the window closed at {closes:yyyy-MM-dd HH:mm} UTC. Wait for the customer to write again, or answer where they posted publicly.";
     }
 
     private static string Name(string platform) => platform == "facebook" ? "Messenger" : "Instagram";

@@ -8,5 +8,8 @@ public sealed class ReplyTemplate
     public string Language { get; set; } = "en";
     public string Text { get; set; } = "";
 
-    public string Render(string customerName) => Text.Replace("{name}", customerName, StringComparison.Ordinal);
+    /// <summary>The text for this customer; without a name on record ("Hi {name}," / "Thank you, {name}!") it greets without one.</summary>
+    public string Render(string customerName) => string.IsNullOrWhiteSpace(customerName)
+        ? Text.Replace(", {name}", "", StringComparison.Ordinal).Replace(" {name}", "", StringComparison.Ordinal).Replace("{name}", "", StringComparison.Ordinal)
+        : Text.Replace("{name}", customerName, StringComparison.Ordinal);
 }

@@ -12,7 +12,7 @@ public static class ReplyDrafts
 {
     public static string Compose(ReplyTemplate? template, string language, string customerName, string kind, int earlierCases)
     {
-        var draft = template?.Render(customerName) ?? (language == "fi" ? $"Hei {customerName}, kiitos viestistä." : $"Hi {customerName}, thanks for your message.");
+        var draft = (template ?? new ReplyTemplate { Text = language == "fi" ? "Hei {name}, kiitos viestistä." : "Hi {name}, thanks for your message." }).Render(customerName);
         if (kind != ReplyKindResult.Personalised) return draft;
         return draft + (language == "fi"
             ? earlierCases > 0 ? " Näemme, että olet ollut yhteydessä aiemminkin – hoidan asiasi henkilökohtaisesti." : " Hoidan asiasi henkilökohtaisesti."

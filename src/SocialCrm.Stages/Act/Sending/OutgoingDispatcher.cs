@@ -104,7 +104,13 @@ public sealed class OutgoingDispatcher(IServiceScopeFactory scopes, StoreWriteGa
             catch (Exception e) when (e is PlatformSendException or HttpRequestException or TimeoutException or Polly.CircuitBreaker.BrokenCircuitException
                                           || e is OperationCanceledException && !ct.IsCancellationRequested)
             {
-                Fail(db, message, e is PlatformSendException ? e.Message : $"{message.Platform} could not be reached ({e.GetType().Name}: {e.Message})");
+                Fail(db, message, e switch
+                {
+                    PlatformSendException => e.Message,
+                    Polly.CircuitBreaker.BrokenCircuitException => $"{message.Platform} failed too often in a row; sending to it pauses for a while",
+                    HttpRequestException => $"{message.Platform} could not be reached: {e.Message}",
+                    _ => $"{message.Platform} did not answer in time",
+                });
             }
         }
         using (await gate.EnterAsync(CancellationToken.None))

@@ -26,7 +26,9 @@ public sealed class ResolveCustomerActivity(CrmDbContext db, CustomerEvidence ev
         var outcome = "Known";
         if (identity is null)
         {
-            customer = new Customer { DisplayName = signal.AuthorName ?? signal.AuthorHandle, FirstSeenAt = signal.PostedAt };
+            // Meta sends Messenger and page authors as numeric ids only: that is no name to greet anyone by.
+            var name = signal.AuthorName ?? (signal.AuthorHandle.All(char.IsAsciiDigit) ? "" : signal.AuthorHandle);
+            customer = new Customer { DisplayName = name, FirstSeenAt = signal.PostedAt };
             identity = new SocialIdentity
             {
                 CustomerId = customer.Id, Platform = signal.Platform, PlatformUserId = signal.AuthorPlatformId, Handle = signal.AuthorHandle,

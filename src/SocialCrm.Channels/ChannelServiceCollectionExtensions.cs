@@ -48,7 +48,7 @@ public static class ChannelServiceCollectionExtensions
         o.Retry.Delay = TimeSpan.FromMilliseconds(500);
         o.Retry.ShouldHandle = async args =>
         {
-            if (args.Outcome.Exception is HttpRequestException or TimeoutException || args.Outcome.Exception is OperationCanceledException && !args.Context.CancellationToken.IsCancellationRequested)
+            if (args.Outcome.Exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
                 return true;
             if (args.Outcome.Result is not { } response) return false;
             if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout) return true;

@@ -106,7 +106,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(i => new { i.Platform, i.Handle }).IsUnique();
             e.HasIndex(i => new { i.Platform, i.PlatformUserId }).IsUnique();
             e.Property(i => i.PlatformUserId).HasMaxLength(200);
-            e.Property(i => i.LinkedBy).HasMaxLength(300);
+            e.Property(i => i.LinkedBy).HasMaxLength(500);
         });
         b.Entity<SignalRevision>(e =>
         {

@@ -27,4 +27,10 @@ public sealed record InboundItem
     public string? InReplyToPostId { get; init; }
     /// <summary>The platform sent only ids (an Instagram mention): the text and author are read from its API before storing.</summary>
     public bool NeedsLookup { get; init; }
+    /// <summary>Why this item cannot be stored (a field the platform should have sent is missing); the rest of the delivery still is.</summary>
+    public string? Problem { get; init; }
+
+    /// <summary>An item of a delivery that could not be read, kept so the delivery's answer and log say what was left out.</summary>
+    public static InboundItem Unusable(string platform, string problem) =>
+        new() { Action = InboundAction.Add, Platform = platform, PostId = "", OccurredAt = DateTime.UtcNow, Problem = problem };
 }

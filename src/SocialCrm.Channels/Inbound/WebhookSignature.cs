@@ -40,4 +40,8 @@ public static class WebhookSignature
         HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body, expected);
         return CryptographicOperations.FixedTimeEquals(given[..32], expected);
     }
+
+    /// <summary>Two secrets compared in constant time, so a guess cannot be refined from how long a refusal takes.</summary>
+    public static bool SameText(string? given, string expected) =>
+        given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
 }

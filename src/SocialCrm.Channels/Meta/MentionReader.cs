@@ -10,7 +10,7 @@ public sealed class LookupUnavailableException(string message, Exception? inner 
 /// <summary>Reads what a platform sent only by id.</summary>
 public interface IInboundLookup
 {
-    /// <summary>The item with its text and author, or null when the platform says it no longer exists.</summary>
+    /// <summary>The item with its text and author; null when the platform says it no longer exists; with a Problem when it cannot be read.</summary>
     Task<InboundItem?> CompleteAsync(InboundItem item, CancellationToken ct);
 }
 
@@ -24,7 +24,7 @@ public sealed class MentionReader(MetaGraphClient graph, MetaChannelOptions opti
     public async Task<InboundItem?> CompleteAsync(InboundItem item, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(options.InstagramAccountId))
-            throw new LookupUnavailableException("reading Instagram mentions needs SocialCrm:Channels:Meta:InstagramAccountId");
+            return item with { Problem = "reading an Instagram mention needs SocialCrm:Channels:Meta:InstagramAccountId" };
         var comment = item.Kind == "comment";
         var field = comment ? $"mentioned_comment.comment_id({item.PostId}){{text,username,timestamp}}" : $"mentioned_media.media_id({item.PostId}){{caption,username,timestamp}}";
         JsonObject? answer;
@@ -32,7 +32,12 @@ public sealed class MentionReader(MetaGraphClient graph, MetaChannelOptions opti
         {
             answer = await graph.GetAsync($"{options.InstagramAccountId}?fields={Uri.EscapeDataString(field)}", ct);
         }
-        catch (Exception e) when (e is HttpRequestException or Outbound.PlatformSendException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Outbound.PlatformSendException e) when (e.RetryAt is null)
+        {
+            // The token or a permission is wrong: retrying will not help until an admin fixes it, so it is left out and logged.
+            return item with { Problem = $"the mention could not be read: {e.Message}" };
+        }
+        catch (Exception e) when (e is HttpRequestException or Outbound.PlatformSendException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
         {
             throw new LookupUnavailableException($"Instagram could not be asked for the mention's text: {e.Message}", e);
         }

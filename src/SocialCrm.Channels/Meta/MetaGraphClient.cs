@@ -31,7 +31,9 @@ public sealed class MetaGraphClient(HttpClient http, MetaChannelOptions options)
         var error = await RateLimits.GraphErrorAsync(response, ct);
         // An expired token or a missing permission (190, 10, 200-299) is ours to fix, not the object's absence.
         if ((int)response.StatusCode is >= 400 and < 500 && error?.Code is not (190 or 10 or >= 200 and < 300)) return null;
-        throw new PlatformSendException($"Meta refused the read ({(int)response.StatusCode}): {error?.Message ?? response.ReasonPhrase}");
+        // A server error outlasted the retries: ask again later. A refusal (token, permission) is final until someone fixes it.
+        throw new PlatformSendException($"Meta refused the read ({(int)response.StatusCode}): {error?.Message ?? response.ReasonPhrase}",
+            (int)response.StatusCode >= 500 ? DateTime.UtcNow.AddMinutes(1) : null);
     }
 
     public async Task<PlatformSent> SendAsync(PlatformSend send, CancellationToken ct)

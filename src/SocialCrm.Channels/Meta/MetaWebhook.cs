@@ -33,21 +33,28 @@ public static class MetaWebhook
             foreach (var change in entry.Arr("changes"))
             {
                 var value = change.Obj("value");
-                var item = (platform, change.Str("field")) switch
+                var item = Readable(platform, () => (platform, change.Str("field")) switch
                 {
                     ("facebook", "feed") => FeedItem(value, ownId, entryTime),
                     ("instagram", "comments") => InstagramComment(value, ownId, entryTime),
                     ("instagram", "mentions") => InstagramMention(value, entryTime),
                     _ => null,
-                };
+                });
                 if (item is not null) items.Add(item);
             }
             foreach (var messaging in entry.Arr("messaging"))
-                if (MessagingItem(platform, messaging, ownId, entryTime) is { } item) items.Add(item);
+                if (Readable(platform, () => MessagingItem(platform, messaging, ownId, entryTime)) is { } item) items.Add(item);
             index++;
         }
         if (index == 0) throw new WebhookFormatException("'entry' is missing or empty: a Meta delivery carries at least one entry");
         return items;
+    }
+
+    /// <summary>One item that lacks what the platform documents is left out with its reason; the rest of the delivery is stored.</summary>
+    private static InboundItem? Readable(string platform, Func<InboundItem?> read)
+    {
+        try { return read(); }
+        catch (WebhookFormatException e) { return InboundItem.Unusable(platform, e.Message); }
     }
 
     /// <summary>A page feed change: a post on the page or a comment (or reply to a comment) on one of its posts.</summary>

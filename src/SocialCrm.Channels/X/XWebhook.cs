@@ -10,11 +10,16 @@ namespace SocialCrm.Channels.X;
 /// <c>in_reply_to_status_id_str</c>, author from <c>user</c>), <c>direct_message_events</c> (authors from the
 /// delivery's <c>users</c> map) and <c>tweet_delete_events</c>. What the subscribed account itself posted is left out.
 /// </summary>
-public static class XWebhook
+public static partial class XWebhook
 {
     public const string SignatureHeader = "x-twitter-webhooks-signature";
 
     /// <summary>The challenge-response check X sends to the GET endpoint: <c>sha256=&lt;base64 HMAC-SHA256 of crc_token&gt;</c>.</summary>
+    public static bool IsCrcToken(string token) => CrcToken().IsMatch(token);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9+/=_-]{1,128}$")]
+    private static partial System.Text.RegularExpressions.Regex CrcToken();
+
     public static string CrcResponse(string crcToken, string consumerSecret) => WebhookSignature.Base64Of(Encoding.UTF8.GetBytes(crcToken), consumerSecret);
 
     public static IReadOnlyList<InboundItem> Parse(ReadOnlyMemory<byte> body)
@@ -24,9 +29,9 @@ public static class XWebhook
         var account = root.Str("for_user_id");
         var items = new List<InboundItem>();
         foreach (var tweet in root.Arr("tweet_create_events"))
-            if (Tweet(tweet, account) is { } item) items.Add(item);
+            if (Readable(() => Tweet(tweet, account)) is { } item) items.Add(item);
         foreach (var dm in root.Arr("direct_message_events"))
-            if (DirectMessage(dm, root.Obj("users"), account) is { } item) items.Add(item);
+            if (Readable(() => DirectMessage(dm, root.Obj("users"), account)) is { } item) items.Add(item);
         foreach (var deletion in root.Arr("tweet_delete_events"))
         {
             var status = deletion.Obj("status");
@@ -38,6 +43,13 @@ public static class XWebhook
                 });
         }
         return items;
+    }
+
+    /// <summary>One event that lacks what X documents is left out with its reason; the rest of the delivery is stored.</summary>
+    private static InboundItem? Readable(Func<InboundItem?> read)
+    {
+        try { return read(); }
+        catch (WebhookFormatException e) { return InboundItem.Unusable("x", e.Message); }
     }
 
     private static InboundItem? Tweet(JsonElement tweet, string? account)
@@ -61,7 +73,7 @@ public static class XWebhook
             AuthorFollowers = user.Int("followers_count"),
             // Tweets over 140 characters carry their whole text in extended_tweet.
             Text = tweet.Obj("extended_tweet").Str("full_text") ?? tweet.Str("full_text") ?? tweet.Str("text") ?? "",
-            Language = tweet.Str("lang") is { Length: 2 } lang ? lang : null,
+            Language = tweet.Str("lang") is { Length: 2 or 3 } lang && lang.All(char.IsAsciiLetterLower) ? lang : null,
             OccurredAt = tweet.Time("timestamp_ms") ?? CreatedAt(tweet.Str("created_at")) ?? DateTime.UtcNow,
             Url = handle.Length > 0 ? $"https://x.com/{handle}/status/{id}" : null,
             InReplyToPostId = replyTo,

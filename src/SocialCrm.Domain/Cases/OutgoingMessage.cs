@@ -38,6 +38,8 @@ public sealed class OutgoingMessage
     /// <summary>Why the platform refused, in words, when Status is failed (or the last attempt failed and it waits to retry).</summary>
     public string? Error { get; set; }
     public int Attempts { get; set; }
+    /// <summary>When a dispatcher claimed the message for sending; a claim much older than any send can take was interrupted.</summary>
+    public DateTime? SendingSince { get; set; }
     /// <summary>When a queued message may be tried again: a platform's rate limit says when.</summary>
     public DateTime? NextAttemptAt { get; set; }
     public string Text { get; set; } = "";

@@ -24,6 +24,8 @@ public sealed class Customer
     public DateTime? ConnectionRequestedAt { get; set; }
     public DateTime FirstSeenAt { get; set; }
     public DateTime? ErasedAt { get; set; }
+    /// <summary>Set when evidence showed this record and another are one person: everything moved there, and a message still naming this record follows the link.</summary>
+    public Guid? MergedIntoId { get; set; }
     public List<SocialIdentity> Identities { get; set; } = [];
 }
 
@@ -40,6 +42,11 @@ public sealed class SocialIdentity
     public int Followers { get; set; }
     /// <summary>Why this account is this customer, in words: first seen posting, named by the back office, or the evidence that linked it.</summary>
     public string? LinkedBy { get; set; }
+    /// <summary>
+    /// Linked only because a direct message named the customer's order number or e-mail, which someone else could
+    /// know: until the back office names the account, it gets no connection request on the customer's consent.
+    /// </summary>
+    public bool LinkedByClaim { get; set; }
 }
 
 /// <summary>A purchase the back office reported; (CustomerId, OrderNumber) is unique, and an order number is evidence of who a customer is.</summary>

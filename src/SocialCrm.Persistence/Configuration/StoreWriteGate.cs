@@ -12,6 +12,10 @@ public sealed class StoreWriteGate(DatabaseOptions options)
     private readonly Lock _lock = new();
     private readonly Queue<TaskCompletionSource> _intake = new(), _work = new();
     private bool _held;
+    private int _intakeStreak;
+
+    /// <summary>After this many intake writers in a row, one waiting stage writer goes: a steady stream of webhooks cannot starve the stages.</summary>
+    public const int IntakeBurst = 8;
 
     public async ValueTask<Releaser> EnterAsync(CancellationToken ct, bool intake = false)
     {
@@ -37,8 +41,17 @@ public sealed class StoreWriteGate(DatabaseOptions options)
         lock (_lock)
         {
             // A waiter that was cancelled refuses the hand-over; pass the gate on to the next.
-            while (_intake.TryDequeue(out var next) || _work.TryDequeue(out next))
+            while (true)
+            {
+                var intakeFirst = _intakeStreak < IntakeBurst || _work.Count == 0;
+                TaskCompletionSource? next;
+                if (intakeFirst ? _intake.TryDequeue(out next) : _work.TryDequeue(out next)) _intakeStreak = intakeFirst ? _intakeStreak + 1 : 0;
+                else if (_work.TryDequeue(out next)) _intakeStreak = 0;
+                else if (_intake.TryDequeue(out next)) _intakeStreak++;
+                else break;
                 if (next.TrySetResult()) return;
+            }
+            _intakeStreak = 0;
             _held = false;
         }
     }

@@ -11,6 +11,17 @@ namespace SocialCrm.Stages.Customers;
 /// </summary>
 public sealed class CustomerLinks(CrmDbContext db)
 {
+    /// <summary>The live record for an id a message carried, following merges.</summary>
+    public async Task<Customer> LiveAsync(Guid id, CancellationToken ct)
+    {
+        for (var hops = 0; ; hops++)
+        {
+            var customer = await db.Customers.SingleAsync(c => c.Id == id, ct);
+            if (customer.MergedIntoId is not { } next || hops == 10) return customer;
+            id = next;
+        }
+    }
+
     public async Task MergeAsync(Customer from, Customer into, CancellationToken ct)
     {
         var (f, i) = (from.Id, into.Id);
@@ -29,6 +40,9 @@ public sealed class CustomerLinks(CrmDbContext db)
         if (from.FirstSeenAt < into.FirstSeenAt) into.FirstSeenAt = from.FirstSeenAt;
         if (from.Status > into.Status) into.Status = from.Status;
         into.ConnectionRequestedAt ??= from.ConnectionRequestedAt;
-        db.Customers.Remove(from);
+        // Kept as a pointer, not deleted: a message already on its way names this record, and rows a concurrent
+        // writer adds to it stay reachable instead of being cascaded away.
+        from.MergedIntoId = into.Id;
+        from.LifetimeRevenue = 0;
     }
 }

@@ -12,7 +12,7 @@ public sealed class CustomerRecordValidator : AbstractValidator<CustomerRecordIn
         RuleFor(c => c.Email).MaximumLength(254).EmailAddress().When(c => !string.IsNullOrEmpty(c.Email)).WithMessage("is not an e-mail address");
         RuleFor(c => c.LifetimeRevenue).GreaterThanOrEqualTo(0).LessThan(1e12);
         RuleFor(c => c.Purchases).Must(p => p is null || p.Count <= 10_000).WithMessage("at most 10,000 purchases")
-            .Must(p => p is null || p.Where(x => x?.OrderNumber is not null).GroupBy(x => x!.OrderNumber).All(g => g.Count() == 1))
+            .Must(p => p is null || p.Where(x => x?.OrderNumber is not null).GroupBy(x => x!.OrderNumber!.Trim()).All(g => g.Count() == 1))
             .WithMessage("an order number appears twice");
         RuleForEach(c => c.Purchases).NotNull().ChildRules(p =>
         {

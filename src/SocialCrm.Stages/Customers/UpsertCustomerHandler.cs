@@ -82,8 +82,17 @@ public sealed class UpsertCustomerHandler(CrmDbContext db, IValidator<CustomerRe
             var platform = account.Platform!.Trim().ToLowerInvariant();
             var userId = string.IsNullOrWhiteSpace(account.UserId) ? null : account.UserId.Trim();
             var handle = string.IsNullOrWhiteSpace(account.Handle) ? null : account.Handle.Trim().TrimStart('@');
-            var identity = (userId is null ? null : await db.SocialIdentities.SingleOrDefaultAsync(i => i.Platform == platform && i.PlatformUserId == userId, ct))
-                           ?? (handle is null ? null : await db.SocialIdentities.SingleOrDefaultAsync(i => i.Platform == platform && i.Handle == handle, ct));
+            var identity = userId is null ? null : await db.SocialIdentities.SingleOrDefaultAsync(i => i.Platform == platform && i.PlatformUserId == userId, ct);
+            if (identity is null && handle is not null)
+            {
+                identity = await db.SocialIdentities.SingleOrDefaultAsync(i => i.Platform == platform && i.Handle == handle, ct);
+                if (identity is { PlatformUserId: { } holder } && userId is not null && holder != userId)
+                {
+                    // The handle is held by another account id (handles are reused): not this customer's; it gives the handle up.
+                    identity.Handle = $"{identity.Handle}#{holder}";
+                    identity = null;
+                }
+            }
             var name = $"{platform} {(handle is null ? $"user {userId}" : $"@{handle}")}";
             if (identity is null)
             {
@@ -103,9 +112,10 @@ public sealed class UpsertCustomerHandler(CrmDbContext db, IValidator<CustomerRe
                 identity.LinkedBy = $"named by the back office on {now:yyyy-MM-dd}";
                 merged++;
             }
-            else identity.LinkedBy ??= $"named by the back office on {now:yyyy-MM-dd}";
+            else if (identity.LinkedByClaim || identity.LinkedBy is null) identity.LinkedBy = $"named by the back office on {now:yyyy-MM-dd}";
             if (identity is not null)
             {
+                identity.LinkedByClaim = false; // the back office confirms it
                 identity.PlatformUserId ??= userId;
                 if (handle is not null && identity.Handle != handle && !await db.SocialIdentities.AnyAsync(i => i.Platform == platform && i.Handle == handle, ct))
                     identity.Handle = handle;

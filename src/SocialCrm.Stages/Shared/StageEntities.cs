@@ -20,7 +20,13 @@ public static class StageEntities
         await db.Cases.FindAsync([context.RequireGuid("case.id")], context.CancellationToken)
         ?? throw new InvalidOperationException($"case {context.Text("case.id")} is gone");
 
-    public static async Task<Customer> CustomerOf(this CrmDbContext db, ActivityContext context) =>
-        await db.Customers.FindAsync([context.RequireGuid("customer.id")], context.CancellationToken)
-        ?? throw new InvalidOperationException($"customer {context.Text("customer.id")} is gone");
+    /// <summary>The run's customer, following a merge made since the run was named (see CustomerLinks).</summary>
+    public static async Task<Customer> CustomerOf(this CrmDbContext db, ActivityContext context)
+    {
+        var customer = await db.Customers.FindAsync([context.RequireGuid("customer.id")], context.CancellationToken)
+            ?? throw new InvalidOperationException($"customer {context.Text("customer.id")} is gone");
+        for (var hops = 0; customer.MergedIntoId is { } next && hops < 10; hops++)
+            customer = await db.Customers.FindAsync([next], context.CancellationToken) ?? customer;
+        return customer;
+    }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using SocialCrm.Channels;
 using SocialCrm.Channels.Generic;
 using SocialCrm.Channels.Inbound;
@@ -27,7 +25,7 @@ public static class WebhookEndpoints
         {
             if (!channels.Meta.Enabled) return Off("Meta", "SocialCrm:Channels:Meta:AppSecret and SocialCrm:Channels:Meta:VerifyToken");
             var q = request.Query;
-            if (q["hub.mode"] == "subscribe" && Same(q["hub.verify_token"], channels.Meta.VerifyToken!) && q["hub.challenge"] is [{ Length: > 0 } challenge])
+            if (q["hub.mode"] == "subscribe" && WebhookSignature.SameText(q["hub.verify_token"], channels.Meta.VerifyToken!) && q["hub.challenge"] is [{ Length: > 0 } challenge])
                 return Results.Text(challenge, "text/plain");
             log.LogWarning("Meta verification refused from {Address}: wrong mode or verify token", request.HttpContext.Connection.RemoteIpAddress);
             return Results.Problem("the verify token or mode does not match this subscription", statusCode: StatusCodes.Status403Forbidden);
@@ -48,8 +46,9 @@ public static class WebhookEndpoints
         hooks.MapGet("/x", (HttpRequest request) =>
         {
             if (!channels.X.Enabled) return Off("X", "SocialCrm:Channels:X:ConsumerSecret");
-            if (request.Query["crc_token"] is not [{ Length: > 0 } token])
-                return Results.Problem("crc_token is missing: X's challenge-response check sends it", statusCode: StatusCodes.Status400BadRequest);
+            // Only a token shaped like X's: signing anything else would hand out a valid signature for a forged body.
+            if (request.Query["crc_token"] is not [{ } token] || !XWebhook.IsCrcToken(token))
+                return Results.Problem("crc_token is missing or not a token: X's challenge-response check sends up to 128 letters, digits and -_=+/", statusCode: StatusCodes.Status400BadRequest);
             return Results.Json(new Dictionary<string, string> { ["response_token"] = XWebhook.CrcResponse(token, channels.X.ConsumerSecret!) });
         })
         .WithSummary("X's challenge-response check (CRC)");
@@ -106,8 +105,4 @@ public static class WebhookEndpoints
                 string.Join("; ", result.Problems.Select(p => $"{p.Path}: {p.Message}")));
         return Results.Ok(new { result.Accepted, result.Duplicates, result.Edited, result.Removed, result.Skipped });
     }
-
-    /// <summary>Constant time, so the verify token cannot be guessed from how long a refusal takes.</summary>
-    private static bool Same(string? given, string expected) =>
-        given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
 }

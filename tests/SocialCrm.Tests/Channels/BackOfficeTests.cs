@@ -157,4 +157,42 @@ public class BackOfficeTests
         var wrongType = await _backOffice.PutAsync("/api/customers/C-3004", new StringContent("""{"name": "X", "lifetimeRevenue": "lots"}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.That(wrongType.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
+
+    [Test]
+    public async Task The_back_office_service_account_reaches_customer_data_and_nothing_else()
+    {
+        Assert.That((await _backOffice.GetAsync("/api/customers/nobody")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        foreach (var path in new[] { "/api/cases", "/api/stats", "/api/users", "/api/reports/measure", "/api/audit", "/api/models" })
+            Assert.That((await _backOffice.GetAsync(path)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), path);
+        var signal = await _backOffice.PostAsJsonAsync("/api/signals", new { platform = "x", postId = "bo-1", authorHandle = "a", text = "t", postedAt = DateTimeOffset.UtcNow });
+        Assert.That(signal.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await _agent.PutAsJsonAsync("/api/customers/C-9", Record("Agent Made", 1, false))).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task An_account_linked_only_by_a_direct_message_gets_no_connection_request_until_the_back_office_names_it()
+    {
+        var put = await _backOffice.PutAsJsonAsync("/api/customers/C-5005", new
+        {
+            name = "Sini Salo", lifetimeRevenue = 900.0, email = "sini@example.fi",
+            consent = new { connect = new { given = true, at = DateTimeOffset.UtcNow.AddDays(-9), source = "loyalty programme form" } },
+        });
+        Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await DeliverAsync(Meta("page", at, messaging: [Message("7505", PageId, "m_claim_1", "Hello, it's me, sini@example.fi - where is my parcel? I am really upset", at)]));
+        var (@case, _) = await BriefOfAsync("m_claim_1");
+        var view = (await _agent.GetFromJsonAsync<JsonObject>($"/api/cases/{@case.Id}"))!;
+        Assert.That(view["customer"]!["name"]!.GetValue<string>(), Is.EqualTo("Sini Salo"));
+        Assert.That(view["connectionRefusal"]!.GetValue<string>(), Does.Contain("only by what a direct message said"));
+
+        var confirmed = await _backOffice.PutAsJsonAsync("/api/customers/C-5005", new
+        {
+            name = "Sini Salo", lifetimeRevenue = 900.0, email = "sini@example.fi",
+            consent = new { connect = new { given = true, at = DateTimeOffset.UtcNow.AddDays(-9), source = "loyalty programme form" } },
+            identities = new[] { new { platform = "facebook", userId = "7505" } },
+        });
+        Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        view = (await _agent.GetFromJsonAsync<JsonObject>($"/api/cases/{@case.Id}"))!;
+        Assert.That(view["connectionRefusal"]?.ToString() ?? "", Does.Not.Contain("direct message"));
+    }
 }

@@ -190,6 +190,11 @@ public class WebhookTests
         Assert.That((await OkAsync(await PostMetaAsync(remove)))["removed"]!.GetValue<int>(), Is.EqualTo(1));
         var removed = (await SignalAsync("facebook", "88_1"))!;
         Assert.That(removed.RemovedAt, Is.EqualTo(at.AddMinutes(3).UtcDateTime).Within(TimeSpan.FromSeconds(1)));
+
+        // An older edit retried after the removal and the newer edit changes nothing.
+        var stale = Meta("page", at.AddMinutes(1), changes: [FeedChange("comment", "edited", $"{PageId}_88", "88_1", $"{PageId}_88", "6100", "Kalle", "The app crashes", at.AddMinutes(1))]);
+        Assert.That((await OkAsync(await PostMetaAsync(stale)))["edited"]!.GetValue<int>(), Is.Zero);
+        Assert.That((await SignalAsync("facebook", "88_1"))!.Text, Is.EqualTo("The app crashes on login since the update"));
         Assert.That(await QueryAsync(db => db.Cases.CountAsync(c => c.SignalId == first.Id)), Is.LessThanOrEqualTo(1));
     }
 
@@ -217,6 +222,10 @@ public class WebhookTests
             System.Text.Encoding.UTF8.GetBytes(XSecret), System.Text.Encoding.UTF8.GetBytes("challenge-123")));
         Assert.That(crc!["response_token"]!.GetValue<string>(), Is.EqualTo(expected));
         Assert.That((await _http.GetAsync("/webhooks/x")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        // The CRC answer signs what it is given: a body passed off as a token would come back as that body's signature.
+        var forged = """{"for_user_id":"2244994945","tweet_create_events":[]}""";
+        var crcForgery = await _http.GetAsync("/webhooks/x?crc_token=" + Uri.EscapeDataString(forged));
+        Assert.That(crcForgery.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
 
         var at = DateTimeOffset.UtcNow.AddMinutes(-5);
         var jane = XUser("4001", "jane_doe", "Jane Doe", 5400);
@@ -280,6 +289,17 @@ public class WebhookTests
 
         var unknown = await PostAsync("/webhooks/generic/nosuch", goodBytes, "X-SocialCrm-Signature", MetaSignature(goodBytes, ReviewSecret));
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task An_item_without_its_ids_is_left_out_and_the_rest_of_the_delivery_is_stored()
+    {
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var broken = FeedChange("comment", "add", $"{PageId}_99", null, null, "6199", "Nobody", "no comment id", at);
+        var delivery = Meta("page", at, changes: [broken, FeedChange("comment", "add", $"{PageId}_99", "99_1", $"{PageId}_99", "6198", "Somebody", "Where is my order?", at)]);
+        var result = await OkAsync(await PostMetaAsync(delivery));
+        Assert.That((result["accepted"]!.GetValue<int>(), result["skipped"]!.GetValue<int>()), Is.EqualTo((1, 1)));
+        Assert.That(await SignalAsync("facebook", "99_1"), Is.Not.Null);
     }
 
     [Test]

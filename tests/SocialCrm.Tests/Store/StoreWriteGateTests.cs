@@ -31,4 +31,22 @@ public class StoreWriteGateTests
         await Task.WhenAll(work1, work2, intake);
         Assert.That(order, Is.EqualTo(new[] { "intake", "work1", "work2" }));
     }
+
+    [Test]
+    public async Task A_stream_of_intake_lets_one_stage_writer_through_after_a_burst()
+    {
+        var gate = new StoreWriteGate(new DatabaseOptions { Provider = DatabaseOptions.Sqlite });
+        var order = new List<string>();
+        var holder = await gate.EnterAsync(CancellationToken.None);
+        async Task Enter(string name, bool intake)
+        {
+            using var _ = await gate.EnterAsync(CancellationToken.None, intake);
+            lock (order) order.Add(name);
+        }
+        var work = Enter("work", intake: false);
+        var intakes = Enumerable.Range(1, StoreWriteGate.IntakeBurst + 2).Select(i => Enter($"in{i}", intake: true)).ToList();
+        holder.Dispose();
+        await Task.WhenAll(intakes.Append(work));
+        Assert.That(order.IndexOf("work"), Is.EqualTo(StoreWriteGate.IntakeBurst), "the stage writer goes after one burst of intake, not after all of it");
+    }
 }

@@ -444,6 +444,9 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("SendingSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -523,6 +526,9 @@ namespace SocialCrm.Persistence.Migrations.Postgres
 
                     b.Property<double>("LifetimeRevenue")
                         .HasColumnType("double precision");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -624,8 +630,11 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("LinkedBy")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("LinkedByClaim")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Platform")
                         .IsRequired()

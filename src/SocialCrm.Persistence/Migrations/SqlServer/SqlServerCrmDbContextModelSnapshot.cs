@@ -445,6 +445,9 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateTime?>("SendingSince")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("datetime2");
 
@@ -524,6 +527,9 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
 
                     b.Property<double>("LifetimeRevenue")
                         .HasColumnType("float");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -626,8 +632,11 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(450)");
 
                     b.Property<string>("LinkedBy")
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<bool>("LinkedByClaim")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Platform")
                         .IsRequired()

@@ -431,6 +431,9 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SendingSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -510,6 +513,9 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
 
                     b.Property<double>("LifetimeRevenue")
                         .HasColumnType("REAL");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -611,8 +617,11 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LinkedBy")
-                        .HasMaxLength(300)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("LinkedByClaim")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Platform")
                         .IsRequired()

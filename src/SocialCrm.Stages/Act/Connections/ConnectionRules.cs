@@ -23,6 +23,8 @@ public sealed class ConnectionRules(CrmDbContext db, PlatformDirectory platforms
         if (!customer.ConsentToConnect) return "the customer has not consented to connection requests";
         if (ChannelCapabilities.ConnectionKind(platform) is null) return $"{platform} has no connection requests";
         if (platforms.WhyNoConnectionRequests(platform) is { } noApi) return noApi;
+        if (await db.SocialIdentities.AnyAsync(i => i.CustomerId == customerId && i.Platform == platform && i.LinkedByClaim, ct))
+            return $"this {platform} account was linked to the customer only by what a direct message said; the back office must name it before the customer's consent covers it";
         var earlier = await db.OutgoingMessages.AsNoTracking().Where(m => m.CustomerId == customerId && m.Kind == OutgoingKinds.ConnectionRequest)
             .OrderBy(m => m.SentAt).Select(m => new { m.SentAt, m.Answer }).FirstOrDefaultAsync(ct);
         if (earlier is not null)

@@ -6,6 +6,8 @@ using SocialCrm.Channels.Outbound;
 using SocialCrm.Domain.Cases;
 using SocialCrm.Domain.Customers;
 using SocialCrm.Persistence;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 using SocialCrm.Persistence.Configuration;
 
 namespace SocialCrm.Stages.Act.Sending;
@@ -21,15 +23,18 @@ public sealed class OutgoingDispatcher(IServiceScopeFactory scopes, StoreWriteGa
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Longer than any send can take with its retries and waits: a claim this old was interrupted.</summary>
+    public static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await FailInterruptedAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
+                    await FailInterruptedAsync(stoppingToken);
                     if (await SendDueAsync(stoppingToken) == 0) await Task.Delay(PollInterval, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -42,12 +47,18 @@ public sealed class OutgoingDispatcher(IServiceScopeFactory scopes, StoreWriteGa
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
     }
 
-    /// <summary>A message left "sending" by a crash may or may not have reached the platform: say so instead of guessing.</summary>
+    /// <summary>
+    /// A message left "sending" by a crash may or may not have reached the platform: say so instead of guessing.
+    /// Only claims older than <see cref="StaleClaim"/>: another process may be sending the younger ones right now.
+    /// </summary>
     public async Task FailInterruptedAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        foreach (var message in await db.OutgoingMessages.Where(m => m.Status == SendStatus.Sending).ToListAsync(ct))
+        var stale = clock.GetUtcNow().UtcDateTime - StaleClaim;
+        var interrupted = await db.OutgoingMessages.Where(m => m.Status == SendStatus.Sending && m.SendingSince < stale).ToListAsync(ct);
+        if (interrupted.Count == 0) return;
+        foreach (var message in interrupted)
             Fail(db, message, "the sender stopped while this was being sent: check on the platform whether it arrived before answering again");
         using var _ = await gate.EnterAsync(ct);
         await db.SaveChangesAsync(ct);
@@ -75,7 +86,8 @@ public sealed class OutgoingDispatcher(IServiceScopeFactory scopes, StoreWriteGa
         int claimed;
         using (await gate.EnterAsync(ct))
             claimed = await db.OutgoingMessages.Where(m => m.Id == id && m.Status == SendStatus.Queued)
-                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, SendStatus.Sending).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, SendStatus.Sending).SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.SendingSince, clock.GetUtcNow().UtcDateTime), ct);
         if (claimed == 0) return; // another process took it
         var message = await db.OutgoingMessages.SingleAsync(m => m.Id == id, ct);
 
@@ -101,20 +113,41 @@ public sealed class OutgoingDispatcher(IServiceScopeFactory scopes, StoreWriteGa
                 message.Error = e.Message;
                 log.LogInformation("{Platform} asked us to wait until {RetryAt:O}; message {Id} waits", message.Platform, retryAt, message.Id);
             }
-            catch (Exception e) when (e is PlatformSendException or HttpRequestException or TimeoutException or Polly.CircuitBreaker.BrokenCircuitException
-                                          || e is OperationCanceledException && !ct.IsCancellationRequested)
+            catch (BrokenCircuitException)
             {
+                // The platform failed many times in a row; the circuit opens for a while. Not this message's fault: it waits.
+                message.Status = SendStatus.Queued;
+                message.NextAttemptAt = clock.GetUtcNow().UtcDateTime.AddSeconds(30);
+                message.Error = $"{message.Platform} failed too often in a row; trying again shortly";
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // Whatever else went wrong, the message must not stay "sending": it fails, with the reason on the case.
                 Fail(db, message, e switch
                 {
                     PlatformSendException => e.Message,
-                    Polly.CircuitBreaker.BrokenCircuitException => $"{message.Platform} failed too often in a row; sending to it pauses for a while",
                     HttpRequestException => $"{message.Platform} could not be reached: {e.Message}",
-                    _ => $"{message.Platform} did not answer in time",
+                    TimeoutRejectedException or OperationCanceledException => $"{message.Platform} did not answer in time",
+                    _ => $"{message.Platform} answered in a way we could not read ({e.Message})",
                 });
             }
         }
-        using (await gate.EnterAsync(CancellationToken.None))
-            await db.SaveChangesAsync(CancellationToken.None); // what the platform did is recorded even while stopping
+        // What the platform did is recorded even while stopping, and a save that fails once is tried again: a sent
+        // message left "sending" would be reported as interrupted.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using (await gate.EnterAsync(CancellationToken.None))
+                    await db.SaveChangesAsync(CancellationToken.None);
+                return;
+            }
+            catch (DbUpdateException e) when (attempt < 3)
+            {
+                log.LogWarning(e, "Recording what {Platform} did with message {Id} failed; trying again", message.Platform, message.Id);
+                await Task.Delay(500 * attempt, CancellationToken.None);
+            }
+        }
     }
 
     private void Fail(CrmDbContext db, OutgoingMessage message, string why)

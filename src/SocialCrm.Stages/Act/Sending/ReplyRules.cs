@@ -6,7 +6,7 @@ using SocialCrm.Persistence;
 namespace SocialCrm.Stages.Act.Sending;
 
 /// <summary>
-/// Whether a private reply may go now: Meta allows a business to message a person only within 24 hours of that
+/// Whether a reply may go now: not under a removed post, and privately only as Meta allows a business to message a person only within 24 hours of that
 /// person's last message. The case view warns, the action handler refuses, the dispatcher checks again when sending.
 /// </summary>
 public sealed class ReplyRules(CrmDbContext db, TimeProvider clock)
@@ -23,6 +23,9 @@ public sealed class ReplyRules(CrmDbContext db, TimeProvider clock)
         return MessagingWindow.WhyClosed(platform, last, clock.GetUtcNow().UtcDateTime);
     }
 
+    /// <summary>As above, and a public post its author removed has nothing left to answer under.</summary>
     public Task<string?> WhyNotAsync(Signal signal, CancellationToken ct) =>
-        WhyNotAsync(signal.Platform, signal.Kind == SignalKinds.DirectMessage, signal.AuthorPlatformId, signal.AuthorHandle, ct);
+        signal.RemovedAt is { } removed && signal.Kind != SignalKinds.DirectMessage
+            ? Task.FromResult<string?>($"the post was removed on {removed:yyyy-MM-dd HH:mm} UTC, so there is nothing to answer under; ignore the case or reach the customer another way")
+            : WhyNotAsync(signal.Platform, signal.Kind == SignalKinds.DirectMessage, signal.AuthorPlatformId, signal.AuthorHandle, ct);
 }

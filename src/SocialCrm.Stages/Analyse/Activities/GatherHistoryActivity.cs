@@ -1,3 +1,4 @@
+using SocialCrm.Stages.Customers;
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Persistence;
 using SocialCrm.Workflows.Activities;
@@ -5,7 +6,7 @@ using SocialCrm.Workflows.Activities;
 namespace SocialCrm.Stages.Analyse.Activities;
 
 /// <summary>Gathers the customer's profile, recent history and channels into customer.* and history.*.</summary>
-public sealed class GatherHistoryActivity(CrmDbContext db, TimeProvider clock) : IActivity
+public sealed class GatherHistoryActivity(CrmDbContext db, TimeProvider clock, CustomerLinks links) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
         "GatherHistory", "Gathers the customer's history, profile and channels.", [ActivityResult.Done],
@@ -14,12 +15,14 @@ public sealed class GatherHistoryActivity(CrmDbContext db, TimeProvider clock) :
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var ct = context.CancellationToken;
-        var customerId = context.RequireGuid("customer.id");
+        // The listen stage named the customer; a merge since then moved everything to another record: follow it.
+        var customer = await links.LiveAsync(context.RequireGuid("customer.id"), ct);
+        var customerId = customer.Id;
+        context.Set("customer.id", customerId);
         var signalId = context.RequireGuid("signal.id");
         var days = context.GetNumber("days") ?? 30;
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-days);
 
-        var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == customerId, ct);
         var identities = await db.SocialIdentities.AsNoTracking().Where(i => i.CustomerId == customerId)
             .Select(i => new { i.Platform, i.Followers }).ToListAsync(ct);
         var recent = await db.Signals.AsNoTracking()

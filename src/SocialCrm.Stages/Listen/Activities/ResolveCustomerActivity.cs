@@ -49,7 +49,8 @@ public sealed class ResolveCustomerActivity(CrmDbContext db, CustomerEvidence ev
             await evidence.FindAsync(signal.Text, signal.PostedAt, ct) is { } found && found.Customer.Id != customer.Id)
         {
             await links.MergeAsync(customer, found.Customer, ct);
-            identity.LinkedBy = found.Why;
+            identity.LinkedBy = found.Why.Length <= 500 ? found.Why : found.Why[..500];
+            identity.LinkedByClaim = true;
             customer = found.Customer;
             outcome = "Known";
             detail = $"{customer.DisplayName} ({customer.Status}): {found.Why}";

@@ -24,7 +24,8 @@ public sealed class SignalInputValidator : AbstractValidator<SignalInput>
         RuleFor(s => s.Language).Matches("^[a-z]{2,3}$").When(s => s.Language is not null)
             .WithMessage("must be an ISO 639 code such as en or fi");
         RuleFor(s => s.PostedAt).NotNull()
-            .LessThanOrEqualTo(_ => clock.GetUtcNow().AddMinutes(5)).WithMessage("lies in the future");
+            .LessThanOrEqualTo(_ => clock.GetUtcNow().AddMinutes(5)).WithMessage("lies in the future")
+            .GreaterThanOrEqualTo(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero)).WithMessage("lies before the year 2000");
         RuleFor(s => s.Url).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             .When(s => s.Url is not null).WithMessage("must be an absolute http(s) URL");
         RuleFor(s => s.InReplyToPostId).MaximumLength(200);

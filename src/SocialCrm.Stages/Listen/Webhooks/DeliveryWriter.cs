@@ -45,7 +45,8 @@ public sealed class DeliveryWriter(CrmDbContext db, Outbox outbox, OutboxSignal 
                         duplicates++;
                         break;
                     case InboundAction.Edit when signal is not null:
-                        if (signal.Text == item.Text) { duplicates++; break; }
+                        // A retried older edit arriving after a newer one changes nothing.
+                        if (signal.Text == item.Text || signal.EditedAt is { } last && item.OccurredAt <= last) { duplicates++; break; }
                         db.SignalRevisions.Add(new SignalRevision { SignalId = signal.Id, Text = signal.Text, ReplacedAt = item.OccurredAt });
                         signal.Text = item.Text;
                         signal.EditedAt = item.OccurredAt;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SocialCrm.Persistence.Migrations.Postgres
+namespace SocialCrm.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Channels : Migration
@@ -14,78 +14,91 @@ namespace SocialCrm.Persistence.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "LinkedBy",
                 table: "SocialIdentities",
-                type: "character varying(300)",
-                maxLength: 300,
+                type: "nvarchar(500)",
+                maxLength: 500,
                 nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "LinkedByClaim",
+                table: "SocialIdentities",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "PlatformUserId",
                 table: "SocialIdentities",
-                type: "character varying(200)",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "AuthorPlatformId",
                 table: "Signals",
-                type: "character varying(200)",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "EditedAt",
                 table: "Signals",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "RemovedAt",
                 table: "Signals",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Attempts",
                 table: "OutgoingMessages",
-                type: "integer",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Error",
                 table: "OutgoingMessages",
-                type: "text",
+                type: "nvarchar(max)",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "NextAttemptAt",
                 table: "OutgoingMessages",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Private",
                 table: "OutgoingMessages",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "RecipientId",
                 table: "OutgoingMessages",
-                type: "text",
+                type: "nvarchar(max)",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReplyToPostId",
                 table: "OutgoingMessages",
-                type: "text",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SendingSince",
+                table: "OutgoingMessages",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Status",
                 table: "OutgoingMessages",
-                type: "character varying(16)",
+                type: "nvarchar(16)",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "sent");
@@ -93,65 +106,71 @@ namespace SocialCrm.Persistence.Migrations.Postgres
             migrationBuilder.AddColumn<DateTime>(
                 name: "BackOfficeUpdatedAt",
                 table: "Customers",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ConnectConsentAt",
                 table: "Customers",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ConnectConsentSource",
                 table: "Customers",
-                type: "character varying(200)",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "ConsentToContact",
                 table: "Customers",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ContactConsentAt",
                 table: "Customers",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ContactConsentSource",
                 table: "Customers",
-                type: "character varying(200)",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Email",
                 table: "Customers",
-                type: "character varying(254)",
+                type: "nvarchar(254)",
                 maxLength: 254,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExternalId",
                 table: "Customers",
-                type: "character varying(100)",
+                type: "nvarchar(100)",
                 maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "MergedIntoId",
+                table: "Customers",
+                type: "uniqueidentifier",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "Purchases",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrderNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Amount = table.Column<double>(type: "double precision", nullable: false),
-                    PurchasedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrderNumber = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Amount = table.Column<double>(type: "float", nullable: false),
+                    PurchasedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -168,10 +187,10 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                 name: "SignalRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SignalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false),
-                    ReplacedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SignalId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ReplacedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -188,7 +207,8 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                 name: "IX_SocialIdentities_Platform_PlatformUserId",
                 table: "SocialIdentities",
                 columns: new[] { "Platform", "PlatformUserId" },
-                unique: true);
+                unique: true,
+                filter: "[PlatformUserId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutgoingMessages_Status_NextAttemptAt",
@@ -204,7 +224,8 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                 name: "IX_Customers_ExternalId",
                 table: "Customers",
                 column: "ExternalId",
-                unique: true);
+                unique: true,
+                filter: "[ExternalId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Purchases_CustomerId_OrderNumber",
@@ -253,6 +274,10 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                 table: "SocialIdentities");
 
             migrationBuilder.DropColumn(
+                name: "LinkedByClaim",
+                table: "SocialIdentities");
+
+            migrationBuilder.DropColumn(
                 name: "PlatformUserId",
                 table: "SocialIdentities");
 
@@ -293,6 +318,10 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                 table: "OutgoingMessages");
 
             migrationBuilder.DropColumn(
+                name: "SendingSince",
+                table: "OutgoingMessages");
+
+            migrationBuilder.DropColumn(
                 name: "Status",
                 table: "OutgoingMessages");
 
@@ -326,6 +355,10 @@ namespace SocialCrm.Persistence.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "ExternalId",
+                table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "MergedIntoId",
                 table: "Customers");
         }
     }

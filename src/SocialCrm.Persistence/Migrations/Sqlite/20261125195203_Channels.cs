@@ -15,8 +15,15 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                 name: "LinkedBy",
                 table: "SocialIdentities",
                 type: "TEXT",
-                maxLength: 300,
+                maxLength: 500,
                 nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "LinkedByClaim",
+                table: "SocialIdentities",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "PlatformUserId",
@@ -82,6 +89,12 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SendingSince",
+                table: "OutgoingMessages",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Status",
                 table: "OutgoingMessages",
@@ -141,6 +154,12 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                 table: "Customers",
                 type: "TEXT",
                 maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "MergedIntoId",
+                table: "Customers",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -253,6 +272,10 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                 table: "SocialIdentities");
 
             migrationBuilder.DropColumn(
+                name: "LinkedByClaim",
+                table: "SocialIdentities");
+
+            migrationBuilder.DropColumn(
                 name: "PlatformUserId",
                 table: "SocialIdentities");
 
@@ -293,6 +316,10 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                 table: "OutgoingMessages");
 
             migrationBuilder.DropColumn(
+                name: "SendingSince",
+                table: "OutgoingMessages");
+
+            migrationBuilder.DropColumn(
                 name: "Status",
                 table: "OutgoingMessages");
 
@@ -326,6 +353,10 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "ExternalId",
+                table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "MergedIntoId",
                 table: "Customers");
         }
     }

@@ -3,8 +3,9 @@ namespace SocialCrm.Persistence.Configuration;
 /// <summary>
 /// SQLite has one writer at a time; writers that collide wait in its busy handler, which sleeps in growing steps
 /// and wrecks throughput. In-process writers queue here instead. On PostgreSQL the gate is open.
-/// Intake (a webhook or API caller waiting for its 200) goes before the stages' work, which nobody waits on: behind
-/// a backlog of stage transactions, a platform's request would otherwise wait for all of them.
+/// Webhook intake goes before the stages' work, which nobody waits on: platforms give up on a webhook that is not
+/// answered within seconds, and behind a backlog of stage transactions it would wait for all of them. (The signal API
+/// keeps its place in the queue: its callers pace themselves by its answers.)
 /// </summary>
 public sealed class StoreWriteGate(DatabaseOptions options)
 {

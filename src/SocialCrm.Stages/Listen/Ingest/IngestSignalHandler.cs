@@ -44,7 +44,7 @@ public sealed class IngestSignalHandler(CrmDbContext db, Outbox outbox, OutboxSi
         outbox.Add(new SignalAccepted(signal.Id, now));
         try
         {
-            using var _ = await gate.EnterAsync(ct, intake: true);
+            using var _ = await gate.EnterAsync(ct);
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)

@@ -35,11 +35,8 @@ public static class WebhookEndpoints
         hooks.MapPost("/meta", async (HttpRequest request, IngestDeliveryHandler handler, CancellationToken ct) =>
         {
             if (!channels.Meta.Enabled) return Off("Meta", "SocialCrm:Channels:Meta:AppSecret and SocialCrm:Channels:Meta:VerifyToken");
-            var body = await RawBody.ReadAsync(request, channels.MaxBodyBytes, ct);
-            var header = request.Headers[MetaWebhook.SignatureHeader].ToString();
-            if (!WebhookSignature.HexMatches(header, body.Span, channels.Meta.AppSecret!))
-                return Refused(log, "Meta", MetaWebhook.SignatureHeader, header, request, body.Length);
-            return Stored(log, "Meta", await handler.HandleAsync(MetaWebhook.Parse(body), strict: false, ct));
+            return await ReceiveAsync(new("Meta", MetaWebhook.SignatureHeader, (h, b) => WebhookSignature.HexMatches(h, b, channels.Meta.AppSecret!), MetaWebhook.Parse, Strict: false),
+                request, handler, channels.MaxBodyBytes, log, ct);
         })
         .WithSummary("Meta deliveries: Page feed, Instagram comments and mentions, Messenger and Instagram messages (signed X-Hub-Signature-256)");
 
@@ -56,11 +53,8 @@ public static class WebhookEndpoints
         hooks.MapPost("/x", async (HttpRequest request, IngestDeliveryHandler handler, CancellationToken ct) =>
         {
             if (!channels.X.Enabled) return Off("X", "SocialCrm:Channels:X:ConsumerSecret");
-            var body = await RawBody.ReadAsync(request, channels.MaxBodyBytes, ct);
-            var header = request.Headers[XWebhook.SignatureHeader].ToString();
-            if (!WebhookSignature.Base64Matches(header, body.Span, channels.X.ConsumerSecret!))
-                return Refused(log, "X", XWebhook.SignatureHeader, header, request, body.Length);
-            return Stored(log, "X", await handler.HandleAsync(XWebhook.Parse(body), strict: false, ct));
+            return await ReceiveAsync(new("X", XWebhook.SignatureHeader, (h, b) => WebhookSignature.Base64Matches(h, b, channels.X.ConsumerSecret!), XWebhook.Parse, Strict: false),
+                request, handler, channels.MaxBodyBytes, log, ct);
         })
         .WithSummary("X Account Activity deliveries: tweets, direct messages, deletions (signed x-twitter-webhooks-signature)");
 
@@ -68,13 +62,24 @@ public static class WebhookEndpoints
         {
             if (!channels.Generic.TryGetValue(source, out var options) || string.IsNullOrEmpty(options.Secret))
                 return Off($"source '{source}'", $"SocialCrm:Channels:Generic:{source}:Secret");
-            var body = await RawBody.ReadAsync(request, channels.MaxBodyBytes, ct);
-            var header = request.Headers[GenericWebhook.SignatureHeader].ToString();
-            if (!WebhookSignature.HexMatches(header, body.Span, options.Secret))
-                return Refused(log, source, GenericWebhook.SignatureHeader, header, request, body.Length);
-            return Stored(log, source, await handler.HandleAsync(GenericWebhook.Parse(body), strict: true, ct));
+            return await ReceiveAsync(new(source, GenericWebhook.SignatureHeader, (h, b) => WebhookSignature.HexMatches(h, b, options.Secret), GenericWebhook.Parse, Strict: true),
+                request, handler, channels.MaxBodyBytes, log, ct);
         })
         .WithSummary("Normalised signals from any other source, signed with the source's secret (X-SocialCrm-Signature: sha256=<hex>)");
+    }
+
+    private delegate bool SignatureCheck(string header, ReadOnlySpan<byte> body);
+
+    /// <summary>How one channel's deliveries are told apart and read; strict channels refuse a delivery with any bad item.</summary>
+    private sealed record Channel(string Name, string SignatureHeader, SignatureCheck Signed, Func<ReadOnlyMemory<byte>, IReadOnlyList<InboundItem>> Parse, bool Strict);
+
+    /// <summary>The raw body, its signature checked before anything of it is read, then every item stored in one commit.</summary>
+    private static async Task<IResult> ReceiveAsync(Channel channel, HttpRequest request, IngestDeliveryHandler handler, int maxBytes, ILogger log, CancellationToken ct)
+    {
+        var body = await RawBody.ReadAsync(request, maxBytes, ct);
+        var header = request.Headers[channel.SignatureHeader].ToString();
+        if (!channel.Signed(header, body.Span)) return Refused(log, channel.Name, channel.SignatureHeader, header, request, body.Length);
+        return Stored(log, channel.Name, await handler.HandleAsync(channel.Parse(body), channel.Strict, ct));
     }
 
     private static void SayWhichChannelsAreOn(ChannelOptions channels, ILogger log)

@@ -39,19 +39,10 @@ public class BackOfficeTests
         _factory.Dispose();
     }
 
-    private async Task DeliverAsync(JsonObject delivery)
-    {
-        var body = Bytes(delivery);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/meta") { Content = new ByteArrayContent(body) };
-        request.Headers.Add("X-Hub-Signature-256", MetaSignature(body, MetaSecret));
-        Assert.That((await _hooks.SendAsync(request)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-    }
+    private async Task DeliverAsync(JsonObject delivery) =>
+        Assert.That((await _hooks.PostMetaAsync(delivery, MetaSecret)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-    private async Task<T> QueryAsync<T>(Func<CrmDbContext, Task<T>> query)
-    {
-        using var scope = _factory.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<CrmDbContext>());
-    }
+    private Task<T> QueryAsync<T>(Func<CrmDbContext, Task<T>> query) => _factory.QueryAsync(query);
 
     private async Task<(Case Case, CaseBrief Brief)> BriefOfAsync(string postId)
     {

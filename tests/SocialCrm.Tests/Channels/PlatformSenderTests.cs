@@ -48,27 +48,13 @@ public class PlatformSenderTests
         await _platforms.DisposeAsync();
     }
 
-    private async Task DeliverMetaAsync(JsonObject delivery)
-    {
-        var body = Bytes(delivery);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/meta") { Content = new ByteArrayContent(body) };
-        request.Headers.Add("X-Hub-Signature-256", MetaSignature(body, MetaSecret));
-        Assert.That((await _hooks.SendAsync(request)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-    }
+    private async Task DeliverMetaAsync(JsonObject delivery) =>
+        Assert.That((await _hooks.PostMetaAsync(delivery, MetaSecret)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-    private async Task DeliverXAsync(JsonObject delivery)
-    {
-        var body = Bytes(delivery);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/x") { Content = new ByteArrayContent(body) };
-        request.Headers.Add("x-twitter-webhooks-signature", XSignature(body, XSecret));
-        Assert.That((await _hooks.SendAsync(request)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-    }
+    private async Task DeliverXAsync(JsonObject delivery) =>
+        Assert.That((await _hooks.PostXAsync(delivery, XSecret)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-    private async Task<T> QueryAsync<T>(Func<CrmDbContext, Task<T>> query)
-    {
-        using var scope = _factory.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<CrmDbContext>());
-    }
+    private Task<T> QueryAsync<T>(Func<CrmDbContext, Task<T>> query) => _factory.QueryAsync(query);
 
     private async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what, int seconds = 30) where T : class
     {
@@ -184,10 +170,7 @@ public class PlatformSenderTests
         var at = DateTimeOffset.UtcNow.AddMinutes(-1);
         var mention = new JsonObject { ["field"] = "mentions", ["value"] = new JsonObject { ["media_id"] = "17918000000000002", ["comment_id"] = "17999000000000001" } };
         var gone = new JsonObject { ["field"] = "mentions", ["value"] = new JsonObject { ["media_id"] = "17918000000000002", ["comment_id"] = "17999000000000009" } };
-        var body = Bytes(Meta("instagram", at, changes: [mention, gone]));
-        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/meta") { Content = new ByteArrayContent(body) };
-        request.Headers.Add("X-Hub-Signature-256", MetaSignature(body, MetaSecret));
-        var answer = await _hooks.SendAsync(request);
+        var answer = await _hooks.PostMetaAsync(Meta("instagram", at, changes: [mention, gone]), MetaSecret);
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK), await answer.Content.ReadAsStringAsync());
         var result = (await answer.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.That((result["accepted"]!.GetValue<int>(), result["skipped"]!.GetValue<int>()), Is.EqualTo((1, 1)), "a mention that no longer exists is left out");

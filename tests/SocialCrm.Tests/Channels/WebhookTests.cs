@@ -39,32 +39,13 @@ public class WebhookTests
         _factory.Dispose();
     }
 
-    private Task<HttpResponseMessage> PostAsync(string url, byte[] body, string header, string? signature)
-    {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new("application/json");
-        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
-        if (signature is not null) request.Headers.Add(header, signature);
-        return _http.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(string url, byte[] body, string header, string? signature) => _http.PostSignedAsync(url, body, header, signature);
 
-    private Task<HttpResponseMessage> PostMetaAsync(JsonObject delivery, string? secret = MetaSecret)
-    {
-        var body = Bytes(delivery);
-        return PostAsync("/webhooks/meta", body, "X-Hub-Signature-256", secret is null ? null : MetaSignature(body, secret));
-    }
+    private Task<HttpResponseMessage> PostMetaAsync(JsonObject delivery, string? secret = MetaSecret) => _http.PostMetaAsync(delivery, secret);
 
-    private Task<HttpResponseMessage> PostXAsync(JsonObject delivery, string secret = XSecret)
-    {
-        var body = Bytes(delivery);
-        return PostAsync("/webhooks/x", body, "x-twitter-webhooks-signature", XSignature(body, secret));
-    }
+    private Task<HttpResponseMessage> PostXAsync(JsonObject delivery, string secret = XSecret) => _http.PostXAsync(delivery, secret);
 
-    private async Task<T> QueryAsync<T>(Func<CrmDbContext, Task<T>> query)
-    {
-        using var scope = _factory.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<CrmDbContext>());
-    }
+    private Task<T> QueryAsync<T>(Func<CrmDbContext, Task<T>> query) => _factory.QueryAsync(query);
 
     private Task<Signal?> SignalAsync(string platform, string postId) =>
         QueryAsync(db => db.Signals.AsNoTracking().SingleOrDefaultAsync(s => s.Platform == platform && s.PlatformPostId == postId));

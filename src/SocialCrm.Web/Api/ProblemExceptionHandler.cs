@@ -18,7 +18,7 @@ public sealed class ProblemExceptionHandler : IExceptionHandler
                 v.Errors.GroupBy(e => JsonName(e.PropertyName)).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()),
                 title: "The request has invalid fields."),
             JsonException j => Results.ValidationProblem(
-                new Dictionary<string, string[]> { [JsonPath(j.Path)] = [j.Message] }, title: "The request body is not valid JSON for this endpoint."),
+                new Dictionary<string, string[]> { [JsonPath(j.Path)] = [InWords(j)] }, title: "The request body is not valid JSON for this endpoint."),
             WorkflowValidationException w => Results.ValidationProblem(
                 w.Errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.ActivityId is null ? e.Message : $"activity '{e.ActivityId}': {e.Message}").ToArray()),
                 title: "The workflow definition is invalid."),
@@ -42,6 +42,30 @@ public sealed class ProblemExceptionHandler : IExceptionHandler
     /// <summary>"AuthorHandle" -> "authorHandle", as the field is spelled in the JSON body.</summary>
     public static string JsonName(string property) =>
         string.IsNullOrEmpty(property) ? "$" : string.Join('.', property.Split('.').Select(p => char.ToLowerInvariant(p[0]) + p[1..]));
+
+    /// <summary>
+    /// System.Text.Json names the .NET type it could not fill ("System.Nullable`1[System.Int32]"); a caller needs the
+    /// JSON it should have sent ("a whole number").
+    /// </summary>
+    public static string InWords(JsonException j)
+    {
+        const string marker = "could not be converted to ";
+        var at = j.Message.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0) return j.Path is null ? j.Message : System.Text.RegularExpressions.Regex.Replace(j.Message, @"\s*(Path|LineNumber|BytePositionInLine):.*$", "");
+        var type = j.Message[(at + marker.Length)..].Split(". Path:")[0].Split(". LineNumber")[0];
+        var expected = type switch
+        {
+            _ when type.Contains("Int32") || type.Contains("Int64") || type.Contains("Int16") => "a whole number",
+            _ when type.Contains("Double") || type.Contains("Decimal") || type.Contains("Single") => "a number",
+            _ when type.Contains("Boolean") => "true or false",
+            _ when type.Contains("DateTimeOffset") || type.Contains("DateTime") => "a date and time in ISO 8601, such as 2026-11-25T14:30:00Z",
+            _ when type.Contains("Guid") => "an id such as 01a21438-7fca-7a19-9b99-4e95ac9bf57a",
+            _ when type.Contains("System.String") => "text in quotes",
+            _ when type.Contains("List") || type.Contains("[]") || type.Contains("IEnumerable") => "a list in [ ]",
+            _ => "an object in { }",
+        };
+        return $"must be {expected}";
+    }
 
     private static string JsonPath(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "$" : path.TrimStart('$', '.');
 }

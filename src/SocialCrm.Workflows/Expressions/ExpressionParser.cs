@@ -6,9 +6,13 @@ namespace SocialCrm.Workflows.Expressions;
 /// </summary>
 public static class ExpressionParser
 {
+    /// <summary>Longer or deeper conditions are refused: the parser and evaluator recurse, and a crafted one would exhaust the stack.</summary>
+    public const int MaxLength = 2_000, MaxNesting = 32;
+
     public static Expr Parse(string source)
     {
         if (string.IsNullOrWhiteSpace(source)) throw new ExpressionException("the expression is empty", 0);
+        if (source.Length > MaxLength) throw new ExpressionException($"the expression is {source.Length} characters long; at most {MaxLength} are allowed", MaxLength);
         var p = new State(Lexer.Tokenize(source));
         var expr = p.Or();
         if (p.Current.Kind != TokenKind.End)
@@ -18,7 +22,7 @@ public static class ExpressionParser
 
     private sealed class State(List<Token> tokens)
     {
-        private int _index;
+        private int _index, _nesting;
         public Token Current => tokens[_index];
         private Token Next() => tokens[_index++];
         private bool IsOp(params string[] ops) => Current.Kind == TokenKind.Operator && ops.Contains(Current.Text);
@@ -34,7 +38,15 @@ public static class ExpressionParser
             return left;
         }
 
-        public Expr Or() => BinaryLevel(And, "||");
+        /// <summary>Every nested level (parentheses, a function's argument, a prefix operator) passes through here once.</summary>
+        private T Nested<T>(Func<T> parse)
+        {
+            if (++_nesting > MaxNesting) throw new ExpressionException($"the expression nests deeper than {MaxNesting} levels", Current.Position);
+            try { return parse(); }
+            finally { _nesting--; }
+        }
+
+        public Expr Or() => Nested(() => BinaryLevel(And, "||"));
         private Expr And() => BinaryLevel(Equality, "&&");
         private Expr Equality() => BinaryLevel(Comparison, "==", "!=");
         private Expr Comparison() => BinaryLevel(Additive, "<", "<=", ">", ">=");
@@ -46,7 +58,7 @@ public static class ExpressionParser
             if (IsOp("!", "-"))
             {
                 var op = Next();
-                return new Unary(op.Text, UnaryLevel(), op.Position);
+                return new Unary(op.Text, Nested(UnaryLevel), op.Position);
             }
             return Postfix();
         }

@@ -124,4 +124,19 @@ public class SignalApiTests
         var signIn = await stranger.GetStringAsync("/signin");
         Assert.That(signIn, Does.Contain("name=\"userName\"").And.Contain("name=\"password\"").And.Contain("__RequestVerificationToken"));
     }
+
+    [TestCase("""{ "postId": "bad-1", "authorHandle": "a", "text": "t", "postedAt": "2026-11-01T10:00:00Z" }""", "platform", "must not be empty")]
+    [TestCase("""{ "platform": "   ", "postId": "bad-2", "authorHandle": "a", "text": "t", "postedAt": "2026-11-01T10:00:00Z" }""", "platform", "must not be empty")]
+    [TestCase("""{ "platform": "x", "postId": "bad-3", "authorHandle": "a", "text": "nul \u0000 here", "postedAt": "2026-11-01T10:00:00Z" }""", "text", "NUL character")]
+    [TestCase("""{ "platform": "x", "postId": "bad-4", "authorHandle": "a", "text": "t", "postedAt": "0001-01-01T00:00:00Z" }""", "postedAt", "before the year 2000")]
+    [TestCase("""{ "platform": "x", "postId": "bad-5", "authorHandle": "a", "text": "t", "postedAt": "2026-11-01T10:00:00Z", "authorFollowers": "lots" }""", "authorFollowers", "must be a whole number")]
+    [TestCase("""{ "platform": "x", "postId": "bad-6", "authorHandle": "a", "text": "t", "postedAt": "yesterday" }""", "postedAt", "ISO 8601")]
+    public async Task Bad_signals_get_400_naming_the_field_in_words_and_nothing_is_stored(string json, string field, string words)
+    {
+        var errors = await ErrorsOf(await PostJsonAsync("/api/signals", json));
+        Assert.That(errors.Select(e => e.Key), Does.Contain(field));
+        var message = string.Join(" ", errors[field]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.That(message, Does.Contain(words));
+        Assert.That(message, Does.Not.Contain("System."), "no .NET type names");
+    }
 }

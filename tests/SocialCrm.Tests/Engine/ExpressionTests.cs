@@ -53,4 +53,17 @@ public class ExpressionTests
     [Test]
     public void Arithmetic_on_text_is_an_evaluation_error() =>
         Assert.Throws<ExpressionException>(() => ExpressionParser.Parse("intent.label * 2").Evaluate(Scope));
+
+    [Test]
+    public void Conditions_too_deep_or_too_long_are_refused_in_words_instead_of_exhausting_the_stack()
+    {
+        var parens = new string('(', 5000) + "1" + new string(')', 5000);
+        Assert.That(Assert.Throws<ExpressionException>(() => ExpressionParser.Parse(parens))!.Message, Does.Contain("characters long"));
+        var deep = new string('(', 40) + "1" + new string(')', 40);
+        Assert.That(Assert.Throws<ExpressionException>(() => ExpressionParser.Parse(deep))!.Message, Does.Contain("nests deeper than 32"));
+        var nots = new string('!', 1000) + "true";
+        Assert.That(Assert.Throws<ExpressionException>(() => ExpressionParser.Parse(nots))!.Message, Does.Contain("nests deeper"));
+        var fine = new string('(', 20) + "value.score >= 0.6" + new string(')', 20);
+        Assert.That(Values.IsTruthy(ExpressionParser.Parse(fine).Evaluate(Scope)), Is.True);
+    }
 }

@@ -12,7 +12,8 @@ public sealed class SignalInputValidator : AbstractValidator<SignalInput>
     public SignalInputValidator(TimeProvider clock)
     {
         RuleFor(s => s.Platform).NotEmpty()
-            .Must(p => ChannelCapabilities.IsKnown(p!)).When(s => !string.IsNullOrWhiteSpace(s.Platform))
+            // The condition guards only the platform check: NotEmpty must still see a missing platform.
+            .Must(p => ChannelCapabilities.IsKnown(p!.Trim().ToLowerInvariant())).When(s => !string.IsNullOrWhiteSpace(s.Platform), ApplyConditionTo.CurrentValidator)
             .WithMessage(s => $"'{s.Platform}' is not a supported platform (supported: {string.Join(", ", ChannelCapabilities.Platforms)})");
         RuleFor(s => s.PostId).NotEmpty().MaximumLength(200);
         RuleFor(s => s.Kind).Must(k => k is null || SignalKinds.All.Contains(k))
@@ -29,5 +30,8 @@ public sealed class SignalInputValidator : AbstractValidator<SignalInput>
         RuleFor(s => s.Url).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             .When(s => s.Url is not null).WithMessage("must be an absolute http(s) URL");
         RuleFor(s => s.InReplyToPostId).MaximumLength(200);
+        // PostgreSQL cannot store NUL in text, and no post means one: refused by name rather than failing in the store.
+        foreach (var field in new System.Linq.Expressions.Expression<Func<SignalInput, string?>>[] { s => s.Platform, s => s.PostId, s => s.AuthorHandle, s => s.AuthorName, s => s.Text, s => s.Url, s => s.InReplyToPostId, s => s.Kind, s => s.Language })
+            RuleFor(field).Must(v => v is null || !v.Contains('\0')).WithMessage("contains a NUL character (\\u0000), which no text may hold");
     }
 }

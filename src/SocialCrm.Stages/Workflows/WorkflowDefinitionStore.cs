@@ -44,6 +44,22 @@ public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler co
     /// <summary>Saves an edit: updates the latest draft, or starts a new draft version when the latest is published.</summary>
     public async Task<(WorkflowDefinitionRecord Draft, IReadOnlyList<ValidationError> Errors)> SaveDraftAsync(WorkflowDefinition definition, string source, CancellationToken ct)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SaveDraftOnceAsync(definition, source, ct);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another save made the same new version at the same moment (the store's unique key): read again and edit that draft.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<(WorkflowDefinitionRecord Draft, IReadOnlyList<ValidationError> Errors)> SaveDraftOnceAsync(WorkflowDefinition definition, string source, CancellationToken ct)
+    {
         var latest = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definition.DefinitionId && d.IsLatest, ct);
         WorkflowDefinitionRecord draft;
         if (latest is { IsPublished: false })

@@ -34,9 +34,24 @@ public sealed class ProblemExceptionHandler : IExceptionHandler
             http.Response.Headers.RetryAfter = "60";
             result = Results.Problem(unavailable.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
+        if (result is null && StoreUnavailable(exception))
+        {
+            // The database is restarting or out of reach: a caller should come back, not read a 500 as a bug.
+            http.Response.Headers.RetryAfter = "10";
+            result = Results.Problem("the store is not answering right now; try again in 10 seconds (sending the same signal again is safe: a post is kept once)",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
         if (result is null) return false;
         await result.ExecuteAsync(http);
         return true;
+    }
+
+    /// <summary>A connection failure or timeout anywhere in the chain (the providers mark theirs transient), not a refused write.</summary>
+    public static bool StoreUnavailable(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+            if (e is System.Data.Common.DbException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException) return true;
+        return false;
     }
 
     /// <summary>"AuthorHandle" -> "authorHandle", as the field is spelled in the JSON body.</summary>

@@ -26,6 +26,7 @@ public static class WebHostExtensions
             bus.UseSocialCrmTransport(options.Bus);
         });
         builder.Services.AddSocialCrmSignIn();
+        builder.Services.AddSocialCrmRequestLimits(section.GetSection("Limits").Get<RequestLimitOptions>() ?? new RequestLimitOptions());
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddRadzenComponents();
@@ -64,6 +65,7 @@ public static class WebHostExtensions
         }));
         app.UseAuthentication();
         app.UseMiddleware<SecurityStampCheck>();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using SocialCrm.Channels.Outbound;
+using SocialCrm.Domain.Cases;
 
 namespace SocialCrm.Channels.Meta;
 
@@ -12,9 +13,12 @@ namespace SocialCrm.Channels.Meta;
 /// </summary>
 public sealed class MetaGraphClient(HttpClient http, MetaChannelOptions options) : IPlatformClient
 {
-    public const string HttpClientName = "meta-graph";
+    /// <summary>What outgoing messages record as their sender.</summary>
+    public const string SenderName = "meta-graph";
 
-    public IReadOnlyList<string> Platforms { get; } = ["facebook", "instagram"];
+    public static readonly string[] PlatformNames = ["facebook", "instagram"];
+
+    public IReadOnlyList<string> Platforms => PlatformNames;
 
     /// <summary>
     /// A Graph read with the page token: null when Graph says the object does not exist or may not be read (a 4xx
@@ -38,7 +42,7 @@ public sealed class MetaGraphClient(HttpClient http, MetaChannelOptions options)
 
     public async Task<PlatformSent> SendAsync(PlatformSend send, CancellationToken ct)
     {
-        if (send.Kind != "reply") throw new PlatformSendException($"{send.Platform}'s API has no connection requests");
+        if (send.Kind != OutgoingKinds.Reply) throw new PlatformSendException($"{send.Platform}'s API has no connection requests");
         var (path, body) = send switch
         {
             { Private: true, RecipientId: { } recipient } => ("me/messages", new JsonObject

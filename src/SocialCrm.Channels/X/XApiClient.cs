@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using SocialCrm.Channels.Outbound;
+using SocialCrm.Domain.Cases;
 
 namespace SocialCrm.Channels.X;
 
@@ -11,15 +12,18 @@ namespace SocialCrm.Channels.X;
 /// </summary>
 public sealed class XApiClient(HttpClient http, XChannelOptions options) : IPlatformClient
 {
-    public const string HttpClientName = "x-api";
+    /// <summary>What outgoing messages record as their sender.</summary>
+    public const string SenderName = "x-api";
 
-    public IReadOnlyList<string> Platforms { get; } = ["x", "twitter"];
+    public static readonly string[] PlatformNames = ["x", "twitter"];
+
+    public IReadOnlyList<string> Platforms => PlatformNames;
 
     public async Task<PlatformSent> SendAsync(PlatformSend send, CancellationToken ct)
     {
         var (path, body, idOf) = send switch
         {
-            { Kind: "connection_request", RecipientId: { } user } => ($"2/users/{options.AccountId}/following",
+            { Kind: OutgoingKinds.ConnectionRequest, RecipientId: { } user } => ($"2/users/{options.AccountId}/following",
                 new JsonObject { ["target_user_id"] = user }, (Func<JsonObject, string?>)(_ => $"follow-{user}")),
             { Private: true, RecipientId: { } user } => ($"2/dm_conversations/with/{user}/messages",
                 new JsonObject { ["text"] = send.Text }, a => a["data"]?["dm_event_id"]?.GetValue<string>()),

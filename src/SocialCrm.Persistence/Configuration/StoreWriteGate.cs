@@ -44,12 +44,9 @@ public sealed class StoreWriteGate(DatabaseOptions options)
             // A waiter that was cancelled refuses the hand-over; pass the gate on to the next.
             while (true)
             {
-                var intakeFirst = _intakeStreak < IntakeBurst || _work.Count == 0;
-                TaskCompletionSource? next;
-                if (intakeFirst ? _intake.TryDequeue(out next) : _work.TryDequeue(out next)) _intakeStreak = intakeFirst ? _intakeStreak + 1 : 0;
-                else if (_work.TryDequeue(out next)) _intakeStreak = 0;
-                else if (_intake.TryDequeue(out next)) _intakeStreak++;
-                else break;
+                var fromWork = _work.Count > 0 && (_intake.Count == 0 || _intakeStreak >= IntakeBurst);
+                if (!(fromWork ? _work : _intake).TryDequeue(out var next)) break;
+                _intakeStreak = fromWork ? 0 : _intakeStreak + 1;
                 if (next.TrySetResult()) return;
             }
             _intakeStreak = 0;

@@ -14,12 +14,10 @@ public sealed class CustomerLinks(CrmDbContext db)
     /// <summary>The live record for an id a message carried, following merges.</summary>
     public async Task<Customer> LiveAsync(Guid id, CancellationToken ct)
     {
-        for (var hops = 0; ; hops++)
-        {
-            var customer = await db.Customers.SingleAsync(c => c.Id == id, ct);
-            if (customer.MergedIntoId is not { } next || hops == 10) return customer;
-            id = next;
-        }
+        var customer = await db.Customers.FindAsync([id], ct) ?? throw new InvalidOperationException($"customer {id} is gone");
+        for (var hops = 0; customer.MergedIntoId is { } next && hops < 10; hops++)
+            customer = await db.Customers.FindAsync([next], ct) ?? customer;
+        return customer;
     }
 
     public async Task MergeAsync(Customer from, Customer into, CancellationToken ct)

@@ -75,6 +75,7 @@ public sealed class UpsertCustomerHandler(CrmDbContext db, IValidator<CustomerRe
         customer.LifetimeRevenue = input.LifetimeRevenue ?? input.Purchases?.Sum(p => p.Amount!.Value) ?? customer.LifetimeRevenue;
         if (created) await db.SaveChangesAsync(ct); // merged rows need the customer to point at
 
+        var namedByUs = $"named by the back office on {now:yyyy-MM-dd}";
         var linked = new List<string>();
         var merged = 0;
         foreach (var account in input.Identities ?? [])
@@ -99,7 +100,7 @@ public sealed class UpsertCustomerHandler(CrmDbContext db, IValidator<CustomerRe
                 db.SocialIdentities.Add(new SocialIdentity
                 {
                     CustomerId = customer.Id, Platform = platform, PlatformUserId = userId, Handle = handle ?? userId!,
-                    LinkedBy = $"named by the back office on {now:yyyy-MM-dd}",
+                    LinkedBy = namedByUs,
                 });
             }
             else if (identity.CustomerId != customer.Id)
@@ -109,10 +110,10 @@ public sealed class UpsertCustomerHandler(CrmDbContext db, IValidator<CustomerRe
                     return new(UpsertStatus.Conflict, customer.Id, [], 0,
                         $"the {name} account belongs to the back office's customer '{other.ExternalId}'; change that customer first");
                 await links.MergeAsync(other, customer, ct);
-                identity.LinkedBy = $"named by the back office on {now:yyyy-MM-dd}";
+                identity.LinkedBy = namedByUs;
                 merged++;
             }
-            else if (identity.LinkedByClaim || identity.LinkedBy is null) identity.LinkedBy = $"named by the back office on {now:yyyy-MM-dd}";
+            else if (identity.LinkedByClaim || identity.LinkedBy is null) identity.LinkedBy = namedByUs;
             if (identity is not null)
             {
                 identity.LinkedByClaim = false; // the back office confirms it

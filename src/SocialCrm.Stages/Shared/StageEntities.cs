@@ -1,3 +1,4 @@
+using SocialCrm.Stages.Customers;
 using SocialCrm.Domain.Cases;
 using SocialCrm.Domain.Customers;
 using SocialCrm.Domain.Signals;
@@ -21,12 +22,6 @@ public static class StageEntities
         ?? throw new InvalidOperationException($"case {context.Text("case.id")} is gone");
 
     /// <summary>The run's customer, following a merge made since the run was named (see CustomerLinks).</summary>
-    public static async Task<Customer> CustomerOf(this CrmDbContext db, ActivityContext context)
-    {
-        var customer = await db.Customers.FindAsync([context.RequireGuid("customer.id")], context.CancellationToken)
-            ?? throw new InvalidOperationException($"customer {context.Text("customer.id")} is gone");
-        for (var hops = 0; customer.MergedIntoId is { } next && hops < 10; hops++)
-            customer = await db.Customers.FindAsync([next], context.CancellationToken) ?? customer;
-        return customer;
-    }
+    public static Task<Customer> CustomerOf(this CrmDbContext db, ActivityContext context) =>
+        new CustomerLinks(db).LiveAsync(context.RequireGuid("customer.id"), context.CancellationToken);
 }

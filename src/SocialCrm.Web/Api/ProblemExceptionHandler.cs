@@ -28,22 +28,20 @@ public sealed class ProblemExceptionHandler : IExceptionHandler
             BadHttpRequestException b => Results.Problem(b.Message, statusCode: b.StatusCode),
             _ => null,
         };
-        if (exception is LookupUnavailableException unavailable)
-        {
-            // The platform retries a delivery that was not answered 200; the Retry-After is for anyone else.
-            http.Response.Headers.RetryAfter = "60";
-            result = Results.Problem(unavailable.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-        if (result is null && StoreUnavailable(exception))
-        {
-            // The database is restarting or out of reach: a caller should come back, not read a 500 as a bug.
-            http.Response.Headers.RetryAfter = "10";
-            result = Results.Problem("the store is not answering right now; try again in 10 seconds (sending the same signal again is safe: a post is kept once)",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
+        // Something we depend on is out of reach for now: the caller should come back (platforms retry a delivery
+        // not answered 200 by themselves), not read a 500 as a bug.
+        result ??= exception is LookupUnavailableException lookup ? Unavailable(http, lookup.Message, 60)
+            : StoreUnavailable(exception) ? Unavailable(http, "the store is not answering right now; try again in 10 seconds (sending the same signal again is safe: a post is kept once)", 10)
+            : null;
         if (result is null) return false;
         await result.ExecuteAsync(http);
         return true;
+    }
+
+    private static IResult Unavailable(HttpContext http, string message, int retryAfterSeconds)
+    {
+        http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(message, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary>A connection failure or timeout anywhere in the chain (the providers mark theirs transient), not a refused write.</summary>

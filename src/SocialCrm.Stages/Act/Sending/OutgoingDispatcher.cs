@@ -30,11 +30,16 @@ public sealed class OutgoingDispatcher(IServiceScopeFactory scopes, StoreWriteGa
     {
         try
         {
+            var nextStaleCheck = DateTime.MinValue;
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
-                    await FailInterruptedAsync(stoppingToken);
+                    if (clock.GetUtcNow().UtcDateTime >= nextStaleCheck)
+                    {
+                        await FailInterruptedAsync(stoppingToken);
+                        nextStaleCheck = clock.GetUtcNow().UtcDateTime.AddMinutes(1);
+                    }
                     if (await SendDueAsync(stoppingToken) == 0) await Task.Delay(PollInterval, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

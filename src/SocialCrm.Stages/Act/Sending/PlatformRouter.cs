@@ -17,8 +17,8 @@ public sealed class PlatformRouter(CrmDbContext db, SandboxChannelSender sandbox
 
     public Task<OutgoingMessage> SendAsync(OutgoingMessage message, CancellationToken ct)
     {
-        if (!platforms.IsLive(message.Platform)) return sandbox.SendAsync(message, ct);
-        message.Sender = message.Platform is "x" or "twitter" ? "x-api" : "meta-graph";
+        if (platforms.SenderOf(message.Platform) is not { } sender) return sandbox.SendAsync(message, ct);
+        message.Sender = sender;
         message.Status = SendStatus.Queued;
         message.SentAt = clock.GetUtcNow().UtcDateTime;
         db.OutgoingMessages.Add(message);

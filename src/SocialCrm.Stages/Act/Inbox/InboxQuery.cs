@@ -30,7 +30,7 @@ public sealed record InboxFilter
 public sealed record InboxRow(Guid CaseId, string Status, string Decision, string Queue, int Priority, DateTime CreatedAt, DateTime SlaDueAt, string? Holder,
     string Platform, string? Language, string Text, string Customer, string Handle, string? Intent, string? Sentiment, double? Value, string? RecommendedReplyKind, double? ReplyGain);
 
-public sealed record FailedSend(Guid CaseId, string Platform, string Recipient, string Error, DateTime At);
+public sealed record FailedSend(Guid CaseId, string Platform, string Recipient, string Customer, string Error, DateTime At);
 
 public sealed record InboxFacets(string[] Queues, int[] Priorities, string[] Platforms, string[] Languages);
 
@@ -76,8 +76,9 @@ public sealed class InboxQuery(CrmDbContext db, TimeProvider clock)
             .Where(m => m.Status == SendStatus.Failed && m.SentAt >= since)
             .Join(db.AgentActions, m => m.CaseId, a => a.CaseId, (m, a) => new { m, a.Agent })
             .Where(x => x.Agent == agent)
+            .Join(db.Customers, x => x.m.CustomerId, c => c.Id, (x, c) => new { x.m, c.DisplayName })
             .OrderByDescending(x => x.m.SentAt)
-            .Select(x => new FailedSend(x.m.CaseId, x.m.Platform, x.m.Recipient, x.m.Error ?? "", x.m.SentAt))
+            .Select(x => new FailedSend(x.m.CaseId, x.m.Platform, x.m.Recipient, x.DisplayName, x.m.Error ?? "", x.m.SentAt))
             .Take(20).ToListAsync(ct);
     }
 

@@ -176,7 +176,11 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
         });
         b.Entity<OutboxMessage>(e => e.HasIndex(x => new { x.SentAt, x.CreatedAt }));
         b.Entity<InboxMessage>(e => e.HasKey(x => new { x.MessageId, x.Consumer }));
-        b.Entity<FailedMessage>(e => e.HasIndex(x => x.FailedAt));
+        b.Entity<FailedMessage>(e =>
+        {
+            e.HasIndex(x => x.FailedAt);
+            e.HasIndex(x => x.MessageId);
+        });
         b.Entity<TrainedModelRecord>(e =>
         {
             e.HasIndex(x => new { x.Kind, x.Version }).IsUnique();

@@ -45,4 +45,19 @@ public sealed class BusOptions
 
     /// <summary>Delays between retries before a message is parked as failed.</summary>
     public int[] RetryIntervalsMs { get; set; } = [50, 200, 1000, 3000];
+
+    /// <summary>How long a message waits for a store that is out of reach (a restart, a failover) before it is parked as failed.</summary>
+    public int OutageRetrySeconds { get; set; } = 120;
+
+    /// <summary>Doubling from half a second, at most 15 s apart, until OutageRetrySeconds are covered.</summary>
+    public TimeSpan[] OutageRetryIntervals()
+    {
+        var intervals = new List<TimeSpan>();
+        for (var (next, total) = (TimeSpan.FromMilliseconds(500), TimeSpan.Zero); total < TimeSpan.FromSeconds(OutageRetrySeconds); next = TimeSpan.FromTicks(Math.Min(next.Ticks * 2, TimeSpan.FromSeconds(15).Ticks)))
+        {
+            intervals.Add(next);
+            total += next;
+        }
+        return [.. intervals];
+    }
 }

@@ -1,4 +1,10 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using SocialCrm.Contracts.Act;
+using SocialCrm.Contracts.Analyse;
+using SocialCrm.Contracts.Listen;
+using SocialCrm.Contracts.Measure;
+using SocialCrm.Persistence.Configuration;
 using SocialCrm.Stages.Act;
 using SocialCrm.Stages.Analyse;
 using SocialCrm.Stages.Listen;
@@ -12,41 +18,46 @@ namespace SocialCrm.Stages.Hosting;
 /// <summary>Adds the stages to the host's one bus: each stage's consumers on the stage's own queue.</summary>
 public static class StageBusExtensions
 {
+    private static readonly (string Stage, Type Consumer, Type Message)[] Consumers =
+    [
+        (StageWorkflows.Listen, typeof(SignalAcceptedConsumer), typeof(SignalAccepted)),
+        (StageWorkflows.Analyse, typeof(SignalCapturedConsumer), typeof(SignalCaptured)),
+        (StageWorkflows.Act, typeof(CaseBriefPreparedConsumer), typeof(CaseBriefPrepared)),
+        (StageWorkflows.Act, typeof(AgentActionRecordedConsumer), typeof(AgentActionRecorded)),
+        (StageWorkflows.Measure, typeof(CaseActedConsumer), typeof(CaseActed)),
+        (StageWorkflows.Measure, typeof(OutcomeSignalObservedConsumer), typeof(OutcomeSignalObserved)),
+        (StageWorkflows.Measure, typeof(ConnectionRequestAnsweredConsumer), typeof(ConnectionRequestAnswered)),
+        (StageWorkflows.Measure, typeof(OutcomeWindowClosedConsumer), typeof(OutcomeWindowClosed)),
+    ];
+
     public static void AddSocialCrmStages(this IBusRegistrationConfigurator bus, SocialCrmOptions options)
     {
-        if (options.Runs(StageWorkflows.Listen))
-            bus.AddConsumer<SignalAcceptedConsumer>().Endpoint(e => Queue(e, options.Bus, StageWorkflows.Listen));
-        if (options.Runs(StageWorkflows.Analyse))
-            bus.AddConsumer<SignalCapturedConsumer>().Endpoint(e => Queue(e, options.Bus, StageWorkflows.Analyse));
-        if (options.Runs(StageWorkflows.Act))
-        {
-            bus.AddConsumer<CaseBriefPreparedConsumer>().Endpoint(e => Queue(e, options.Bus, StageWorkflows.Act));
-            bus.AddConsumer<AgentActionRecordedConsumer>().Endpoint(e => Queue(e, options.Bus, StageWorkflows.Act));
-        }
-        if (options.Runs(StageWorkflows.Measure))
-        {
-            bus.AddConsumer<CaseActedConsumer>().Endpoint(e => Queue(e, options.Bus, StageWorkflows.Measure));
-            bus.AddConsumer<OutcomeSignalObservedConsumer>().Endpoint(e => Queue(e, options.Bus, StageWorkflows.Measure));
-            bus.AddConsumer<ConnectionRequestAnsweredConsumer>().Endpoint(e => Queue(e, options.Bus, StageWorkflows.Measure));
-            bus.AddConsumer<OutcomeWindowClosedConsumer>().Endpoint(e => Queue(e, options.Bus, StageWorkflows.Measure));
-        }
-        foreach (var type in MessageTypes.All)
-            bus.AddConsumer(typeof(FaultRecorder<>).MakeGenericType(type)).Endpoint(e => Queue(e, options.Bus, "failed-messages"));
+        foreach (var (stage, consumer, _) in Consumers.Where(c => options.Runs(c.Stage)))
+            bus.AddConsumer(consumer).Endpoint(e =>
+            {
+                e.Name = options.Bus.QueuePrefix + stage;
+                e.Temporary = options.Bus.TemporaryQueues;
+            });
     }
 
-    private static void Queue(IEndpointRegistrationConfigurator endpoint, BusOptions options, string name)
-    {
-        endpoint.Name = options.QueuePrefix + name;
-        endpoint.Temporary = options.TemporaryQueues;
-    }
+    /// <summary>The contract types this process's stages consume, by outbox name (CaseMeasured, for one, has no consumer).</summary>
+    public static IReadOnlyList<string> MessagesConsumedBy(SocialCrmOptions options) =>
+        Consumers.Where(c => options.Runs(c.Stage)).Select(c => MessageTypes.NameOf(c.Message)).ToList();
 
-    /// <summary>In-memory by default, RabbitMQ when configured; retries on every endpoint, then the message faults.</summary>
+    /// <summary>
+    /// In-memory by default, RabbitMQ when configured. On every endpoint: a store out of reach is waited out (long
+    /// backoff, BusOptions.OutageRetrySeconds); any other failure is retried a few times quickly; what still fails
+    /// is kept in the store's FailedMessages, the one place an admin looks, whatever the transport.
+    /// </summary>
     public static void UseSocialCrmTransport(this IBusRegistrationConfigurator bus, BusOptions options)
     {
         bus.DisableUsageTelemetry();
-        bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+        bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
         {
-            endpoint.UseMessageRetry(r => r.Intervals(options.RetryIntervalsMs));
+            endpoint.ConfigureError(error => error.UseFilter(new FailedMessageFilter(context.GetRequiredService<IServiceScopeFactory>(),
+                TimeProvider.System, context.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FailedMessageFilter>>())));
+            endpoint.UseMessageRetry(r => r.SetRetryPolicy(_ => new OutageAwareRetryPolicy(
+                Retry.Intervals(options.RetryIntervalsMs), Retry.Intervals(options.OutageRetryIntervals()))));
             endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
         });
         switch (options.Transport.ToLowerInvariant())

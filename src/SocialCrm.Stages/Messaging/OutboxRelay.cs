@@ -6,16 +6,18 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SocialCrm.Persistence;
 using SocialCrm.Persistence.Configuration;
+using SocialCrm.Stages.Hosting;
 
 namespace SocialCrm.Stages.Messaging;
 
 /// <summary>
 /// Publishes committed outbox rows, oldest first, with the row id as MessageId so that consumers' inboxes drop a
 /// second delivery. Polls as well as waking on commit, so rows left pending by a crash or by another process
-/// are picked up after a restart.
+/// are picked up after a restart. On the in-memory transport a published message lives only in this process, so
+/// on start the relay also sends again what the last process published but no consumer committed.
 /// </summary>
 public sealed class OutboxRelay(IServiceScopeFactory scopes, IBusControl bus, OutboxSignal signal, StoreWriteGate gate, TimeProvider clock,
-    ILogger<OutboxRelay> log)
+    SocialCrmOptions options, ILogger<OutboxRelay> log)
     : BackgroundService
 {
     private const int BatchSize = 200;
@@ -26,6 +28,8 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IBusControl bus, Ou
         // Publishing before the receive endpoints are up would drop messages on the in-memory transport.
         while (!stoppingToken.IsCancellationRequested && bus.CheckHealth().Status != BusHealthStatus.Healthy)
             await Task.Delay(50, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        if (options.Bus.Transport.Equals(BusOptions.InMemory, StringComparison.OrdinalIgnoreCase))
+            await RedriveAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -42,6 +46,36 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IBusControl bus, Ou
             {
                 log.LogWarning(e, "outbox relay failed; retrying");
                 await Task.Delay(PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Marks for sending again every message a consumer here would have handled that has neither an inbox row (its
+    /// effect committed) nor a failed-message row (parked for an admin): it was in the in-memory queues, or in a
+    /// retry, when the last process died. The inbox makes a second delivery of anything else harmless.
+    /// </summary>
+    public async Task<int> RedriveAsync(CancellationToken ct)
+    {
+        var consumed = StageBusExtensions.MessagesConsumedBy(options);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+                using var _ = await gate.EnterAsync(ct);
+                var redriven = await db.OutboxMessages
+                    .Where(m => m.SentAt != null && consumed.Contains(m.MessageType)
+                                && !db.InboxMessages.Any(i => i.MessageId == m.Id) && !db.FailedMessages.Any(f => f.MessageId == m.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, (DateTime?)null), ct);
+                if (redriven > 0) log.LogWarning("{Count} messages published before the last stop never reached their consumer; sending them again", redriven);
+                return redriven;
+            }
+            catch (Exception e) when (attempt < 30 && !ct.IsCancellationRequested)
+            {
+                log.LogWarning(e, "could not look for unfinished messages yet; trying again");
+                await Task.Delay(PollInterval, ct);
             }
         }
     }

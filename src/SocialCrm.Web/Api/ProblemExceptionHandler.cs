@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using SocialCrm.Channels.Inbound;
 using SocialCrm.Channels.Meta;
+using SocialCrm.Persistence.Configuration;
 using SocialCrm.Workflows.Validation;
 
 namespace SocialCrm.Web.Api;
@@ -31,7 +32,7 @@ public sealed class ProblemExceptionHandler : IExceptionHandler
         // Something we depend on is out of reach for now: the caller should come back (platforms retry a delivery
         // not answered 200 by themselves), not read a 500 as a bug.
         result ??= exception is LookupUnavailableException lookup ? Unavailable(http, lookup.Message, 60)
-            : StoreUnavailable(exception) ? Unavailable(http, "the store is not answering right now; try again in 10 seconds (sending the same signal again is safe: a post is kept once)", 10)
+            : StoreFailures.IsTransient(exception) ? Unavailable(http, "the store is not answering right now; try again in 10 seconds (sending the same signal again is safe: a post is kept once)", 10)
             : null;
         if (result is null) return false;
         await result.ExecuteAsync(http);
@@ -42,14 +43,6 @@ public sealed class ProblemExceptionHandler : IExceptionHandler
     {
         http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Results.Problem(message, statusCode: StatusCodes.Status503ServiceUnavailable);
-    }
-
-    /// <summary>A connection failure or timeout anywhere in the chain (the providers mark theirs transient), not a refused write.</summary>
-    public static bool StoreUnavailable(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-            if (e is System.Data.Common.DbException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException) return true;
-        return false;
     }
 
     /// <summary>"AuthorHandle" -> "authorHandle", as the field is spelled in the JSON body.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using SocialCrm.Persistence.Configuration;
 using SocialCrm.Web.Api;
 
 namespace SocialCrm.Tests.Api;
@@ -24,7 +25,7 @@ public class StoreOutageAnswerTests
 
         // A write the store refused (a broken rule, not an outage) is still the server's own fault: not dressed up as 503.
         var refused = new DbUpdateException("saving failed", new InvalidOperationException("constraint"));
-        Assert.That(ProblemExceptionHandler.StoreUnavailable(refused), Is.False);
-        Assert.That(ProblemExceptionHandler.StoreUnavailable(new TimeoutException()), Is.True);
+        Assert.That(StoreFailures.IsTransient(refused), Is.False);
+        Assert.That(StoreFailures.IsTransient(new TimeoutException()), Is.True);
     }
 }

@@ -936,6 +936,8 @@ namespace SocialCrm.Persistence.Migrations.Postgres
 
                     b.HasIndex("FailedAt");
 
+                    b.HasIndex("MessageId");
+
                     b.ToTable("FailedMessages");
                 });
 

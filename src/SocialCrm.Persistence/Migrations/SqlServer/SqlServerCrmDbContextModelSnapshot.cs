@@ -939,6 +939,8 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
 
                     b.HasIndex("FailedAt");
 
+                    b.HasIndex("MessageId");
+
                     b.ToTable("FailedMessages");
                 });
 

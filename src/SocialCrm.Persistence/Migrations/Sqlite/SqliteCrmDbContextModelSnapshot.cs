@@ -923,6 +923,8 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
 
                     b.HasIndex("FailedAt");
 
+                    b.HasIndex("MessageId");
+
                     b.ToTable("FailedMessages");
                 });
 

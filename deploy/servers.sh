@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs (from Debian packages), starts and stops the servers SocialCrm uses beyond the embedded default:
 # RabbitMQ 3.x on localhost:5672 (guest/guest) and PostgreSQL 15 with a role and database "socialcrm".
-#   deploy/servers.sh install | start | stop | status
+#   deploy/servers.sh install | start | stop | status | restart-rabbitmq [seconds] | restart-postgres [seconds]
 set -euo pipefail
 
 PG_VERSION=15
@@ -55,6 +55,17 @@ stop() {
   pg_ctlcluster $PG_VERSION main stop >/dev/null 2>&1 && log "postgresql stopped" || true
 }
 
+# For the fault suite (socialcrm faults): take one server down for N seconds and bring it back.
+restart_rabbitmq() {
+  rabbitmqctl -q stop_app >/dev/null; log "rabbitmq stopped for ${1:-10} s"; sleep "${1:-10}"
+  rabbitmqctl -q start_app >/dev/null; log "rabbitmq started again"
+}
+
+restart_postgres() {
+  pg_ctlcluster $PG_VERSION main stop -m fast >/dev/null; log "postgresql stopped for ${1:-10} s"; sleep "${1:-10}"
+  pg_ctlcluster $PG_VERSION main start >/dev/null; log "postgresql started again"
+}
+
 status() {
   rabbitmq-diagnostics -q ping >/dev/null 2>&1 && log "rabbitmq: up" || log "rabbitmq: down"
   pg_ctlcluster $PG_VERSION main status >/dev/null 2>&1 && log "postgresql: up" || log "postgresql: down"
@@ -65,5 +76,7 @@ case "${1:-start}" in
   start) install; start_rabbitmq; start_postgres ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 install|start|stop|status" >&2; exit 2 ;;
+  restart-rabbitmq) restart_rabbitmq "${2:-10}" ;;
+  restart-postgres) restart_postgres "${2:-10}" ;;
+  *) echo "usage: $0 install|start|stop|status|restart-rabbitmq [seconds]|restart-postgres [seconds]" >&2; exit 2 ;;
 esac

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Npgsql;
 using SocialCrm.Cli.Commands;
 using SocialCrm.Persistence.Configuration;
 using SocialCrm.Stages.Hosting;
@@ -78,44 +77,5 @@ public static class BenchCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>A store with nothing in it, so the bench measures the same work every time; removed afterwards.</summary>
-    private sealed class FreshStore(DatabaseOptions options, Func<ValueTask> cleanup) : IAsyncDisposable
-    {
-        public DatabaseOptions Options => options;
-        public ValueTask DisposeAsync() => cleanup();
-
-        public static async Task<FreshStore> CreateAsync(DatabaseOptions given, bool useDefault)
-        {
-            if (given.Provider == DatabaseOptions.SqlServer)
-                throw new ArgumentException("bench runs on sqlite or postgres: SQL Server is supported by configuration and migrations, not measured here");
-            if (given.Provider == DatabaseOptions.Postgres)
-            {
-                var name = $"socialcrm_bench_{Guid.NewGuid():N}"[..31];
-                await using (var admin = new NpgsqlConnection(given.ConnectionString))
-                {
-                    await admin.OpenAsync();
-                    await new NpgsqlCommand($"CREATE DATABASE {name}", admin).ExecuteNonQueryAsync();
-                }
-                var connection = new NpgsqlConnectionStringBuilder(given.ConnectionString) { Database = name }.ConnectionString;
-                return new FreshStore(new DatabaseOptions { Provider = given.Provider, ConnectionString = connection }, async () =>
-                {
-                    NpgsqlConnection.ClearAllPools();
-                    await using var admin = new NpgsqlConnection(given.ConnectionString);
-                    await admin.OpenAsync();
-                    await new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin).ExecuteNonQueryAsync();
-                });
-            }
-            var folder = Path.Combine(Path.GetTempPath(), "socialcrm-bench", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
-            var file = useDefault ? Path.Combine(folder, "bench.db") : new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(given.ConnectionString).DataSource;
-            return new FreshStore(new DatabaseOptions { Provider = given.Provider, ConnectionString = $"Data Source={file}" }, () =>
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
-                return ValueTask.CompletedTask;
-            });
-        }
     }
 }

@@ -22,6 +22,7 @@ public static class CliCommands
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(Bench.BenchCommand.Create());
+        root.Subcommands.Add(Faults.FaultsCommand.Create());
         return root;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SocialCrm.Persistence;
 using SocialCrm.Persistence.Configuration;
+using SocialCrm.Persistence.Messaging;
 using SocialCrm.Stages.Hosting;
 
 namespace SocialCrm.Stages.Messaging;
@@ -88,17 +89,43 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IBusControl bus, Ou
             .Take(BatchSize).ToListAsync(ct);
         if (batch.Count == 0) return 0;
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        var unreadable = new List<FailedMessage>();
         await Task.WhenAll(batch.Select(row =>
         {
-            var type = MessageTypes.Resolve(row.MessageType);
-            var message = JsonSerializer.Deserialize(row.Body, type, JsonSerializerOptions.Web)!;
-            return bus.Publish(message, type, context => context.MessageId = row.Id, ct);
+            var (type, message, problem) = Read(row);
+            if (problem is null) return bus.Publish(message!, type!, context => context.MessageId = row.Id, ct);
+            // One row nobody can read must not hold up every row behind it: it is parked for an admin, like a failed message.
+            log.LogError("outbox row {Id} cannot be published: {Problem}", row.Id, problem);
+            unreadable.Add(new FailedMessage { MessageId = row.Id, MessageType = row.MessageType, Body = row.Body, Error = problem, FailedAt = now });
+            return Task.CompletedTask;
         }));
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var ids = batch.Select(b => b.Id).ToList();
         using var _ = await gate.EnterAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now), ct);
+        if (unreadable.Count > 0)
+        {
+            db.FailedMessages.AddRange(unreadable);
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
         return batch.Count;
+    }
+
+    private static (Type? Type, object? Message, string? Problem) Read(OutboxMessage row)
+    {
+        try
+        {
+            var type = MessageTypes.Resolve(row.MessageType);
+            return JsonSerializer.Deserialize(row.Body, type, JsonSerializerOptions.Web) is { } message
+                ? (type, message, null)
+                : (null, null, "the stored message is empty");
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException)
+        {
+            return (null, null, $"the stored message cannot be read as {row.MessageType}: {e.Message}");
+        }
     }
 }

@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SocialCrm.Cli.Commands;
+using SocialCrm.Contracts.Listen;
+using SocialCrm.Persistence;
+using SocialCrm.Persistence.Configuration;
+using SocialCrm.Persistence.Messaging;
+using SocialCrm.Stages.Hosting;
+
+namespace SocialCrm.Cli.Faults;
+
+/// <summary>How the suite is run: the size, which configuration, and how the servers are restarted.</summary>
+public sealed record FaultSettings
+{
+    public const string Embedded = "embedded", Servers = "servers";
+    public static readonly string[] AllFaults = ["kill", "relay-kill", "broker-restart", "database-restart", "poison", "duplicates"];
+
+    /// <summary>Three kills need room between them.</summary>
+    public const int MinimumSignals = 20;
+
+    public int Signals { get; init; } = 500;
+    public IReadOnlyList<string> Faults { get; init; } = AllFaults;
+    public string PostgresAdmin { get; init; } = GlobalOptions.LocalPostgres;
+    public string RabbitMqUri { get; init; } = "amqp://guest:guest@localhost:5672/";
+    /// <summary>Shell commands that take the broker, or the database server, down for a while and bring it back.</summary>
+    public string RestartBroker { get; init; } = "bash deploy/servers.sh restart-rabbitmq 10";
+    public string RestartDatabase { get; init; } = "bash deploy/servers.sh restart-postgres 10";
+    /// <summary>How long the pipeline may make no progress before what is missing counts as lost.</summary>
+    public TimeSpan Stall { get; init; } = TimeSpan.FromSeconds(150);
+    public string LogFolder { get; init; } = Path.Combine(Path.GetTempPath(), "socialcrm-faults");
+}
+
+/// <summary>
+/// Drives posts through the whole pipeline on one configuration (embedded: SQLite and the in-memory bus; servers:
+/// PostgreSQL and RabbitMQ), with the web host as a separate process and agents acting automatically, and injects one
+/// fault per round: host kill -9 three times under a burst, the host killed while the outbox relay is publishing, a
+/// broker restart, a database restart (on SQLite: the file locked by another process for 10 s), a poison message,
+/// every delivery made three times at once. Each round then waits for the pipeline to settle and counts.
+/// </summary>
+public sealed class FaultSuite(string configuration, FaultSettings settings, Action<string> say)
+{
+    private readonly string _secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+    private const string Source = "faults";
+
+    public static bool Applies(string configuration, string fault) => fault != "broker-restart" || configuration == FaultSettings.Servers;
+
+    public async Task<List<FaultResult>> RunAsync(CancellationToken ct)
+    {
+        var servers = configuration == FaultSettings.Servers;
+        await using var store = await FreshStore.CreateAsync(servers
+            ? new DatabaseOptions { Provider = DatabaseOptions.Postgres, ConnectionString = settings.PostgresAdmin }
+            : new DatabaseOptions { Provider = DatabaseOptions.Sqlite }, useDefault: true);
+        Directory.CreateDirectory(settings.LogFolder);
+        var log = Path.Combine(settings.LogFolder, $"{configuration}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.log");
+        var host = new Dictionary<string, string>
+        {
+            ["SocialCrm:Database:Provider"] = store.Options.Provider,
+            ["SocialCrm:Database:ConnectionString"] = store.Options.ConnectionString,
+            ["SocialCrm:Bus:Transport"] = servers ? BusOptions.RabbitMq : BusOptions.InMemory,
+            ["SocialCrm:Bus:RabbitMqUri"] = settings.RabbitMqUri,
+            ["SocialCrm:Bus:QueuePrefix"] = $"faults-{Guid.NewGuid():N}"[..15] + "-",
+            ["SocialCrm:Simulation:Enabled"] = "false",
+            ["SocialCrm:Workflow:AutoAgent"] = "true",
+            ["SocialCrm:Workflow:OutcomeWindowSeconds"] = "2",
+            [$"SocialCrm:Channels:Generic:{Source}:Secret"] = _secret,
+        };
+        await using var process = new HostProcess(host, log);
+        say($"{configuration}: starting the web host ({store.Options.Provider}, {host["SocialCrm:Bus:Transport"]}); its log: {log}");
+        await process.StartAsync(ct);
+
+        var services = new ServiceCollection().AddCrmPersistence(store.Options).BuildServiceProvider();
+        await using var _ = services;
+        var results = new List<FaultResult>();
+        foreach (var fault in settings.Faults.Where(f => Applies(configuration, f)))
+        {
+            var prefix = $"{fault}-{Guid.NewGuid():N}"[..(fault.Length + 9)];
+            var (clock, started) = (Stopwatch.StartNew(), DateTime.UtcNow);
+            var load = new SignalLoad(process.Address, Source, _secret, prefix, settings.Signals, copies: fault == "duplicates" ? 3 : 1);
+            say($"{configuration} / {fault}: {settings.Signals} posts");
+            var running = load.RunAsync(ct);
+            var note = await InjectAsync(fault, load, running, process, store.Options, services, ct);
+            await running;
+            var expectedParked = fault == "poison" ? 2 : 0;
+            await SettleAsync(services, prefix, started, load.Accepted.Count, expectedParked, ct);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            var (measured, lost, duplicated) = await PipelineTally.CountAsync(db, prefix, load.Accepted, ct);
+            var parked = await db.FailedMessages.CountAsync(m => m.FailedAt >= started, ct);
+            var result = new FaultResult(configuration, fault, load.Accepted.Count, measured, lost, duplicated, parked, expectedParked, clock.Elapsed.TotalSeconds,
+                $"{note}{(load.Retried > 0 ? $"; {load.Retried} deliveries made again" : "")}");
+            say($"{configuration} / {fault}: accepted {result.Accepted}, measured {result.Measured}, lost {result.Lost}, duplicated {result.Duplicated}, parked {parked} ({result.Note})");
+            results.Add(result);
+        }
+        return results;
+    }
+
+    private async Task<string> InjectAsync(string fault, SignalLoad load, Task running, HostProcess process, DatabaseOptions store, IServiceProvider services, CancellationToken ct)
+    {
+        switch (fault)
+        {
+            case "kill":
+                foreach (var share in new[] { 0.25, 0.5, 0.75 })
+                {
+                    await UntilAsync(() => load.Accepted.Count >= load.Count * share || running.IsCompleted, ct);
+                    process.Kill();
+                    await process.StartAsync(ct);
+                }
+                return $"host killed 3 times (at {load.Count / 4}, {load.Count / 2}, {load.Count * 3 / 4} posts accepted)";
+            case "relay-kill":
+            {
+                // Killed the moment the relay has published part of what is waiting and not the rest.
+                var (sent, pending) = (0, 0);
+                await UntilAsync(async () =>
+                {
+                    await using var scope = services.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+                    sent = await db.OutboxMessages.CountAsync(m => m.SentAt != null, ct);
+                    pending = await db.OutboxMessages.CountAsync(m => m.SentAt == null, ct);
+                    return (pending > 0 && sent > 0 && load.Accepted.Count >= load.Count / 3) || running.IsCompleted;
+                }, ct, TimeSpan.FromMilliseconds(5));
+                process.Kill();
+                await process.StartAsync(ct);
+                return $"host killed with {pending} outbox rows waiting for the relay";
+            }
+            case "broker-restart":
+                await UntilAsync(() => load.Accepted.Count >= load.Count / 3 || running.IsCompleted, ct);
+                await ShellAsync(settings.RestartBroker, ct);
+                return "broker stopped for 10 s and started";
+            case "database-restart":
+                await UntilAsync(() => load.Accepted.Count >= load.Count / 3 || running.IsCompleted, ct);
+                if (store.Provider == DatabaseOptions.Postgres)
+                {
+                    await ShellAsync(settings.RestartDatabase, ct);
+                    return "database server stopped for 10 s and started";
+                }
+                await LockSqliteAsync(store, TimeSpan.FromSeconds(10), ct);
+                return "database file locked by another process for 10 s";
+            case "poison":
+            {
+                await UntilAsync(() => load.Accepted.Count >= load.Count / 3 || running.IsCompleted, ct);
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+                var ghost = new SignalCaptured(Guid.NewGuid(), Guid.NewGuid(), "x", "en", "negative", -0.8, "complaint", DateTimeOffset.UtcNow);
+                db.OutboxMessages.AddRange(
+                    new OutboxMessage { MessageType = typeof(SignalCaptured).FullName!, Body = JsonSerializer.Serialize(ghost, JsonSerializerOptions.Web), CreatedAt = DateTime.UtcNow },
+                    new OutboxMessage { MessageType = typeof(SignalAccepted).FullName!, Body = """{"signalId": 42}""", CreatedAt = DateTime.UtcNow });
+                await db.SaveChangesAsync(ct);
+                return "a message about a signal and customer that do not exist, and one that cannot be read";
+            }
+            case "duplicates":
+                return "every delivery made 3 times at once";
+            default:
+                throw new ArgumentException($"unknown fault '{fault}' (faults: {string.Join(", ", FaultSettings.AllFaults)})");
+        }
+    }
+
+    /// <summary>Waits until every accepted post is measured, the outbox is empty and the poison parked, or nothing has moved for the stall time.</summary>
+    private async Task SettleAsync(IServiceProvider services, string prefix, DateTime since, int accepted, int parked, CancellationToken ct)
+    {
+        var last = (-1, -1, -1);
+        var moved = Stopwatch.StartNew();
+        while (moved.Elapsed < settings.Stall)
+        {
+            (int Measured, int Pending, int Parked) now;
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                now = await PipelineTally.ProgressAsync(scope.ServiceProvider.GetRequiredService<CrmDbContext>(), prefix, since, ct);
+            }
+            catch (Exception e) when (StoreFailures.IsTransient(e))
+            {
+                await Task.Delay(1000, ct);
+                continue;
+            }
+            if (now.Measured >= accepted && now.Pending == 0 && now.Parked >= parked) return;
+            if (now != last) (last, moved) = (now, Stopwatch.StartNew());
+            await Task.Delay(500, ct);
+        }
+    }
+
+    private static async Task UntilAsync(Func<bool> condition, CancellationToken ct)
+    {
+        while (!condition()) await Task.Delay(20, ct);
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition, CancellationToken ct, TimeSpan every)
+    {
+        while (!await condition()) await Task.Delay(every, ct);
+    }
+
+    private static async Task LockSqliteAsync(DatabaseOptions store, TimeSpan hold, CancellationToken ct)
+    {
+        await using var connection = new SqliteConnection(PersistenceServiceCollectionExtensions.ResolveSqlitePath(store.ConnectionString));
+        await connection.OpenAsync(ct);
+        await using (var begin = connection.CreateCommand())
+        {
+            begin.CommandText = "BEGIN EXCLUSIVE";
+            begin.CommandTimeout = 60;
+            await begin.ExecuteNonQueryAsync(ct);
+        }
+        await Task.Delay(hold, ct);
+        await using var rollback = connection.CreateCommand();
+        rollback.CommandText = "ROLLBACK";
+        await rollback.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task ShellAsync(string command, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(command);
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(ct) + await process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0) throw new InvalidOperationException($"'{command}' failed ({process.ExitCode}): {output.Trim()}");
+    }
+}

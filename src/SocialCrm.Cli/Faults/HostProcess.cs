@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SocialCrm.Cli.Faults;
+
+/// <summary>
+/// The web host as its own operating-system process (the build beside this one), so that a fault can kill it the hard
+/// way (SIGKILL, as kill -9) and start it again on the same store, bus and port.
+/// </summary>
+public sealed class HostProcess(IReadOnlyDictionary<string, string> settings, string logFile) : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private readonly int _port = FreePort();
+    private Process? _process;
+
+    public Uri Address => new($"http://127.0.0.1:{_port}");
+    public int Kills { get; private set; }
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var start = HostCommand();
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(Address.ToString());
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ";
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
+        start.WorkingDirectory = AppContext.BaseDirectory;
+        var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
+        await log.WriteLineAsync($"==== start {DateTime.UtcNow:O}");
+        _process = Process.Start(start) ?? throw new InvalidOperationException("the web host did not start");
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        _process.EnableRaisingEvents = true;
+        _process.Exited += (_, _) => { lock (log) log.Dispose(); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"the web host exited with {_process.ExitCode} while starting; see {logFile}");
+            try
+            {
+                using var health = await http.GetAsync("/health", ct);
+                if (health.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
+            await Task.Delay(200, ct);
+        }
+        throw new TimeoutException($"the web host did not answer /health within {StartTimeout.TotalSeconds:0} s; see {logFile}");
+    }
+
+    /// <summary>kill -9: no shutdown, no flush; whatever was in flight in the process is gone.</summary>
+    public void Kill()
+    {
+        if (_process is not { HasExited: false }) return;
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+        Kills++;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        _process?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The web host's own launcher beside this build, or dotnet with its assembly.</summary>
+    private static ProcessStartInfo HostCommand()
+    {
+        var folder = AppContext.BaseDirectory;
+        var launcher = Path.Combine(folder, OperatingSystem.IsWindows() ? "SocialCrm.Web.exe" : "SocialCrm.Web");
+        if (File.Exists(launcher)) return new ProcessStartInfo(launcher);
+        var dll = Path.Combine(folder, "SocialCrm.Web.dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException("the web host is not built beside this command", dll);
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet");
+        start.ArgumentList.Add(dll);
+        return start;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,56 @@
+using Npgsql;
+using SocialCrm.Cli.Faults;
+using SocialCrm.Tests.Infrastructure;
+
+namespace SocialCrm.Tests.Faults;
+
+/// <summary>
+/// The fault suite (socialcrm faults) at a small size, on both configurations: the web host as its own process is
+/// killed under a burst and while relaying, the broker and the database are restarted, a poison message and triple
+/// deliveries are sent; every accepted post must reach measure exactly once and only the poison may be parked.
+/// </summary>
+[TestFixture(FaultSettings.Embedded)]
+[TestFixture(FaultSettings.Servers)]
+[NonParallelizable]
+public class FaultSuiteTests(string configuration)
+{
+    [Test]
+    public async Task Every_accepted_post_is_measured_exactly_once_whatever_fails()
+    {
+        if (configuration == FaultSettings.Servers)
+        {
+            TestServers.RequireRabbitMq();
+            await (await TestServers.CreatePostgresDatabaseAsync()).DisposeAsync(); // skips, saying why, without PostgreSQL
+        }
+        var servers = Path.Combine(RepositoryRoot(), "deploy", "servers.sh");
+        var settings = new FaultSettings
+        {
+            Signals = 40,
+            PostgresAdmin = TestServers.PostgresAdmin,
+            RabbitMqUri = TestServers.RabbitMqUri,
+            RestartBroker = $"bash {servers} restart-rabbitmq 5",
+            RestartDatabase = $"bash {servers} restart-postgres 5",
+        };
+        List<FaultResult> results;
+        try
+        {
+            results = await new FaultSuite(configuration, settings, TestContext.Progress.WriteLine).RunAsync(CancellationToken.None);
+        }
+        finally
+        {
+            // The database restart broke the connections this process keeps in its pools.
+            NpgsqlConnection.ClearAllPools();
+        }
+
+        Assert.That(results.Select(r => r.Fault), Is.EquivalentTo(FaultSettings.AllFaults.Where(f => FaultSuite.Applies(configuration, f))));
+        Assert.That(results.Where(r => !r.Passed), Is.Empty, string.Join("\n", results));
+        Assert.That(results.All(r => r.Accepted == settings.Signals), string.Join("\n", results));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, "deploy", "servers.sh"))) return folder.FullName;
+        throw new DirectoryNotFoundException("deploy/servers.sh is not above " + AppContext.BaseDirectory);
+    }
+}

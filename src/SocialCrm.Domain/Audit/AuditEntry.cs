@@ -7,7 +7,7 @@ public static class AuditActions
     public const string CaseClaimed = "case.claimed", CaseReleased = "case.released", CaseActed = "case.acted";
     public const string WorkflowDraftSaved = "workflow.draft-saved", WorkflowPublished = "workflow.published", WorkflowReverted = "workflow.reverted";
     public const string ModelRestored = "model.restored", MessageReplayed = "message.replayed";
-    public const string CustomerUpdated = "customer.updated";
+    public const string CustomerUpdated = "customer.updated", CustomerExported = "customer.exported", CustomerErased = "customer.erased";
     public const string UserAdded = "user.added", UserDisabled = "user.disabled", UserEnabled = "user.enabled", UserRolesChanged = "user.roles-changed";
 }
 

@@ -23,6 +23,7 @@ using SocialCrm.Stages.Listen.Ingest;
 using SocialCrm.Stages.Listen.Webhooks;
 using SocialCrm.Stages.Act.Sending;
 using SocialCrm.Stages.Customers;
+using SocialCrm.Stages.Customers.Privacy;
 using SocialCrm.Stages.Measure.Activities;
 using SocialCrm.Stages.Measure.AnswerConnection;
 using SocialCrm.Stages.Measure.Outcomes;
@@ -95,6 +96,8 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddScoped<CustomerLinks>();
         services.AddScoped<UpsertCustomerHandler>();
         services.AddScoped<CustomerRecordQuery>();
+        services.AddScoped<CustomerExport>();
+        services.AddScoped<CustomerErasure>();
         services.AddScoped<CustomerEvidence>();
         services.AddScoped<ReplyDrafter>();
         services.AddScoped<InboxQuery>();

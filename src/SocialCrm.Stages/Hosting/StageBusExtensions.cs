@@ -40,6 +40,10 @@ public static class StageBusExtensions
             });
     }
 
+    /// <summary>The queues this process's stages read.</summary>
+    public static IReadOnlyList<string> QueuesOf(SocialCrmOptions options) =>
+        Consumers.Where(c => options.Runs(c.Stage)).Select(c => options.Bus.QueuePrefix + c.Stage).Distinct().ToList();
+
     /// <summary>The contract types this process's stages consume, by outbox name (CaseMeasured, for one, has no consumer).</summary>
     public static IReadOnlyList<string> MessagesConsumedBy(SocialCrmOptions options) =>
         Consumers.Where(c => options.Runs(c.Stage)).Select(c => MessageTypes.NameOf(c.Message)).ToList();
@@ -66,6 +70,10 @@ public static class StageBusExtensions
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(options.RabbitMqUri));
+                    // The prefix separates deployments on one broker only if the exchanges messages are published to
+                    // carry it too: with the queues alone, each deployment's queues were bound to the others' events.
+                    if (options.QueuePrefix.Length > 0)
+                        cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, options.QueuePrefix));
                     cfg.ConfigureEndpoints(context);
                 });
                 break;

@@ -23,6 +23,7 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IBusControl bus, Ou
 {
     private const int BatchSize = 200;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(20);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,6 +43,10 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IBusControl bus, Ou
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
+            }
+            catch (OperationCanceledException)
+            {
+                log.LogWarning("the broker did not take the outbox batch within {Timeout} s; relaying it again", PublishTimeout.TotalSeconds);
             }
             catch (Exception e)
             {
@@ -91,10 +96,14 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IBusControl bus, Ou
 
         var now = clock.GetUtcNow().UtcDateTime;
         var unreadable = new List<FailedMessage>();
+        // A publish that began while the broker was going away can wait for ever, even after the connection is back
+        // (the fault suite's broker restart left the relay stuck so): give up after a while and relay the batch again.
+        using var publishing = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        publishing.CancelAfter(PublishTimeout);
         await Task.WhenAll(batch.Select(row =>
         {
             var (type, message, problem) = Read(row);
-            if (problem is null) return bus.Publish(message!, type!, context => context.MessageId = row.Id, ct);
+            if (problem is null) return bus.Publish(message!, type!, context => context.MessageId = row.Id, publishing.Token);
             // One row nobody can read must not hold up every row behind it: it is parked for an admin, like a failed message.
             log.LogError("outbox row {Id} cannot be published: {Problem}", row.Id, problem);
             unreadable.Add(new FailedMessage { MessageId = row.Id, MessageType = row.MessageType, Body = row.Body, Error = problem, FailedAt = now });

@@ -1,4 +1,7 @@
+using SocialCrm.Domain.Audit;
 using SocialCrm.Stages.Customers;
+using SocialCrm.Stages.Customers.Privacy;
+using SocialCrm.Stages.Workplace;
 using SocialCrm.Web.Workplace;
 
 namespace SocialCrm.Web.Api;
@@ -31,5 +34,36 @@ public static class CustomerEndpoints
                 ? Results.Ok(record)
                 : Results.Problem($"no customer '{externalId}' has come from the back office", statusCode: StatusCodes.Status404NotFound))
         .WithSummary("A back-office customer as stored: consents, purchases, linked accounts and why each is linked");
+
+        // Personal data on request (GDPR): admins only, never the back office's service account.
+        var privacy = api.MapGroup("/customers/{id:guid}").WithTags("Customers").RequireAuthorization(Policies.Admins);
+
+        privacy.MapGet("/export", async (Guid id, HttpContext http, CustomerExport export, AuditLog audit, CancellationToken ct) =>
+        {
+            if (await export.ExportAsync(id, ct) is not { } document)
+                return Results.Problem($"no customer {id}", statusCode: StatusCodes.Status404NotFound);
+            await audit.WriteAsync(http.User.Identity!.Name!, AuditActions.CustomerExported, id.ToString(), null, ct);
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"customer-{id}.json\"";
+            return Results.Json(document, statusCode: StatusCodes.Status200OK);
+        })
+        .WithSummary("Everything held about one customer as one JSON document: record, accounts, purchases, posts, cases, briefs, replies, history, workflow runs")
+        .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
+
+        privacy.MapPost("/erase", async (Guid id, HttpRequest request, HttpContext http, CustomerErasure erasure, CancellationToken ct) =>
+        {
+            var input = request.ContentLength is 0 || !request.HasJsonContentType() ? new EraseInput(null) : await JsonBody.ReadAsync<EraseInput>(request, ct);
+            var result = await erasure.EraseAsync(id, http.User.Identity!.Name!, input.Reason, ct);
+            return result.Status switch
+            {
+                ErasureStatus.Erased => Results.Ok(new { customerId = id, erased = true }),
+                ErasureStatus.NotFound => Results.Problem(result.Problem, statusCode: StatusCodes.Status404NotFound),
+                _ => Results.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["openCases"] = result.OpenCases }),
+            };
+        })
+        .WithSummary("Erase a customer: personal data removed or replaced everywhere it is held; anonymous cases, metrics and aggregates stay; audited")
+        .Accepts<EraseInput>("application/json")
+        .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
+
+    public sealed record EraseInput(string? Reason);
 }

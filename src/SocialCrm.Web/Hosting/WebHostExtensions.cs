@@ -26,7 +26,9 @@ public static class WebHostExtensions
             bus.UseSocialCrmTransport(options.Bus);
         });
         builder.Services.AddSocialCrmSignIn();
-        builder.Services.AddSocialCrmRequestLimits(section.GetSection("Limits").Get<RequestLimitOptions>() ?? new RequestLimitOptions());
+        var limits = section.GetSection("Limits").Get<RequestLimitOptions>() ?? new RequestLimitOptions();
+        builder.Services.AddSingleton(limits);
+        builder.Services.AddSocialCrmRequestLimits(limits);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddRadzenComponents();
@@ -66,6 +68,7 @@ public static class WebHostExtensions
         app.UseAuthentication();
         app.UseMiddleware<SecurityStampCheck>();
         app.UseRateLimiter();
+        app.UseSocialCrmBodyLimit(app.Services.GetRequiredService<RequestLimitOptions>());
         app.UseAuthorization();
         app.UseAntiforgery();
 

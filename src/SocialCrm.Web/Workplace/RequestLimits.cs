@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace SocialCrm.Web.Workplace;
@@ -10,6 +11,8 @@ public sealed class RequestLimitOptions
     public int RequestsPerMinutePerUser { get; set; } = 1200;
     /// <summary>Anonymous callers reach only sign-in and the token endpoint: this caps password guessing per address.</summary>
     public int AnonymousRequestsPerMinutePerAddress { get; set; } = 60;
+    /// <summary>The largest body the API takes (webhooks have their own, Channels:MaxBodyBytes).</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 }
 
 /// <summary>
@@ -38,6 +41,28 @@ public static class RequestLimits
                 context.HttpContext.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
                 await Results.Problem($"too many requests: try again in {wait} seconds", statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
             };
+        });
+
+    /// <summary>
+    /// A body larger than the API takes is refused before it is read: 413 naming the limit when the size is declared,
+    /// and the server stops reading at the limit when it is not (Kestrel then answers 413 the same way).
+    /// </summary>
+    public static IApplicationBuilder UseSocialCrmBodyLimit(this IApplicationBuilder app, RequestLimitOptions options) =>
+        app.Use(async (http, next) =>
+        {
+            if (!http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/account"))
+            {
+                await next(http);
+                return;
+            }
+            if (http.Request.ContentLength > options.MaxRequestBodyBytes)
+            {
+                await Results.Problem($"the body is {http.Request.ContentLength:N0} bytes; at most {options.MaxRequestBodyBytes:N0} are taken",
+                    statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(http);
+                return;
+            }
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            await next(http);
         });
 
     private static FixedWindowRateLimiterOptions Window(int permits) =>

@@ -61,6 +61,8 @@ public class AuthorizationMatrixTests
         ["POST /api/users/"] = Access.Admin,
         ["PATCH /api/users/{userName}"] = Access.Admin,
         ["PUT /api/customers/{externalId}"] = Access.Admin,
+        ["GET /api/customers/{id:guid}/export"] = Access.Admin,
+        ["POST /api/customers/{id:guid}/erase"] = Access.Admin,
         ["GET /api/customers/{externalId}"] = Access.Admin,
         // Signed by the platform instead of a user: the signature is checked, not a role.
         ["GET /webhooks/meta"] = Access.Anyone,

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SocialCrm.Persistence;
 using SocialCrm.Tests.Api;
 
 namespace SocialCrm.Tests.Workplace;
@@ -31,5 +34,17 @@ public class RequestLimitTests
         Assert.That(answers.Take(10), Is.All.EqualTo(HttpStatusCode.OK));
         Assert.That(answers[10], Is.EqualTo(HttpStatusCode.TooManyRequests));
         Assert.That((await eero.GetAsync("/api/stats")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "another user has a limit of their own");
+    }
+
+    [Test]
+    public async Task A_body_larger_than_the_api_takes_gets_413_naming_the_limit_and_stores_nothing()
+    {
+        using var factory = new ApiFactory();
+        using var admin = await factory.ClientAsync("ilmari", "admin");
+        var huge = await admin.PostAsJsonAsync("/api/signals", new { platform = "x", postId = "huge-1", authorHandle = "h", text = new string('x', 1_200_000) });
+        Assert.That(huge.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(await huge.Content.ReadAsStringAsync(), Does.Contain("at most 1,048,576"));
+        using var scope = factory.Services.CreateScope();
+        Assert.That(await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Signals.CountAsync(), Is.Zero);
     }
 }

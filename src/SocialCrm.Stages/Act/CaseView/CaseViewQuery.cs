@@ -15,7 +15,7 @@ namespace SocialCrm.Stages.Act.CaseView;
 public sealed record EarlierCase(Guid CaseId, DateTime CreatedAt, string Status, string? Intent, string? ReplyKind, string? Outcome);
 
 public sealed record CustomerCard(Guid Id, string Name, string Status, bool ConsentToConnect, double LifetimeRevenue, DateTime FirstSeenAt, double TenureDays,
-    IReadOnlyList<SocialIdentity> Identities, DateTime? ConnectionRequestedAt, BackOfficeFacts BackOffice);
+    IReadOnlyList<SocialIdentity> Identities, DateTime? ConnectionRequestedAt, BackOfficeFacts BackOffice, DateTime? ErasedAt);
 
 /// <summary>What the back office said about the customer, if anything: its id, e-mail and consents with when and how.</summary>
 public sealed record BackOfficeFacts(string? ExternalId, string? Email, ConsentView Contact, ConsentView Connect, DateTime? UpdatedAt);
@@ -45,7 +45,7 @@ public sealed class CaseViewQuery(CrmDbContext db, ConnectionRules connections, 
         var card = new CustomerCard(customer.Id, customer.DisplayName, customer.Status.ToString(), customer.ConsentToConnect, customer.LifetimeRevenue, customer.FirstSeenAt,
             Math.Max(0, (now - customer.FirstSeenAt).TotalDays), customer.Identities, customer.ConnectionRequestedAt,
             new BackOfficeFacts(customer.ExternalId, customer.Email, new(customer.ConsentToContact, customer.ContactConsentAt, customer.ContactConsentSource),
-                new(customer.ConsentToConnect, customer.ConnectConsentAt, customer.ConnectConsentSource), customer.BackOfficeUpdatedAt));
+                new(customer.ConsentToConnect, customer.ConnectConsentAt, customer.ConnectConsentSource), customer.BackOfficeUpdatedAt), customer.ErasedAt);
         var earlier = await (
                 from ec in db.Cases.AsNoTracking()
                 where ec.CustomerId == @case.CustomerId && ec.CreatedAt < @case.CreatedAt

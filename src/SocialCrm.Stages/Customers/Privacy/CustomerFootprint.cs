@@ -11,7 +11,14 @@ public sealed record CustomerFootprint(Guid CustomerId, IReadOnlyList<Guid> Reco
 {
     public static async Task<CustomerFootprint?> FindAsync(CrmDbContext db, Guid customerId, CancellationToken ct)
     {
-        if (!await db.Customers.AnyAsync(c => c.Id == customerId && c.MergedIntoId == null, ct)) return null;
+        // A record merged into another stands for that one (a case may still point at it).
+        for (var hops = 0; ; hops++)
+        {
+            var found = await db.Customers.Where(c => c.Id == customerId).Select(c => new { c.MergedIntoId }).SingleOrDefaultAsync(ct);
+            if (found is null || hops > 32) return null;
+            if (found.MergedIntoId is not { } into) break;
+            customerId = into;
+        }
         // A merged record stays as a pointer to the one it went into; its old posts are the customer's too.
         var records = new List<Guid> { customerId };
         for (var frontier = records.ToList(); frontier.Count > 0;)

@@ -98,6 +98,7 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddScoped<CustomerRecordQuery>();
         services.AddScoped<CustomerExport>();
         services.AddScoped<CustomerErasure>();
+        services.AddScoped<CustomerSearch>();
         services.AddScoped<CustomerEvidence>();
         services.AddScoped<ReplyDrafter>();
         services.AddScoped<InboxQuery>();

@@ -32,6 +32,7 @@ public class AuthorizationMatrixTests
         ["GET /reports"] = Access.Analyst,
         ["GET /admin/users"] = Access.Admin,
         ["GET /admin/audit"] = Access.Admin,
+        ["GET /admin/customers"] = Access.Admin,
         ["GET /cases/{Id:guid}"] = Access.SignedIn,
         ["GET /api/stats"] = Access.SignedIn,
         ["GET /api/sandbox/messages"] = Access.SignedIn,

@@ -28,8 +28,9 @@ public class FaultSuiteTests(string configuration)
             Signals = 40,
             PostgresAdmin = TestServers.PostgresAdmin,
             RabbitMqUri = TestServers.RabbitMqUri,
-            RestartBroker = $"bash {servers} restart-rabbitmq 5",
-            RestartDatabase = $"bash {servers} restart-postgres 5",
+            RestartBroker = $"bash {servers} restart-rabbitmq 10",
+            // 10 s, as in the issue: longer than the quick retries of a message (4 s) and than a fault record written once.
+            RestartDatabase = $"bash {servers} restart-postgres 10",
         };
         List<FaultResult> results;
         try

@@ -40,10 +40,6 @@ public static class StageBusExtensions
             });
     }
 
-    /// <summary>The queues this process's stages read.</summary>
-    public static IReadOnlyList<string> QueuesOf(SocialCrmOptions options) =>
-        Consumers.Where(c => options.Runs(c.Stage)).Select(c => options.Bus.QueuePrefix + c.Stage).Distinct().ToList();
-
     /// <summary>The contract types this process's stages consume, by outbox name (CaseMeasured, for one, has no consumer).</summary>
     public static IReadOnlyList<string> MessagesConsumedBy(SocialCrmOptions options) =>
         Consumers.Where(c => options.Runs(c.Stage)).Select(c => MessageTypes.NameOf(c.Message)).ToList();

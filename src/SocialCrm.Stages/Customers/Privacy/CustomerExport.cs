@@ -14,7 +14,6 @@ public sealed class CustomerExport(CrmDbContext db, TimeProvider clock)
     {
         var at = await CustomerFootprint.FindAsync(db, customerId, ct);
         if (at is null) return null;
-        var instanceIds = at.Instances;
         return new JsonObject
         {
             ["exportedAt"] = clock.GetUtcNow(),
@@ -37,9 +36,9 @@ public sealed class CustomerExport(CrmDbContext db, TimeProvider clock)
             ["messagesSent"] = Node(await db.OutgoingMessages.AsNoTracking().Where(m => at.Cases.Contains(m.CaseId)).ToListAsync(ct)),
             ["history"] = Node(await db.Interactions.AsNoTracking().Where(i => at.Records.Contains(i.CustomerId)).OrderBy(i => i.OccurredAt).ToListAsync(ct)),
             ["measurements"] = Node(await db.CaseMetrics.AsNoTracking().Where(m => at.Cases.Contains(m.CaseId)).ToListAsync(ct)),
-            ["workflowRuns"] = Node(await db.WorkflowInstances.AsNoTracking().Where(i => instanceIds.Contains(i.Id))
+            ["workflowRuns"] = Node(await db.WorkflowInstances.AsNoTracking().Where(i => at.Instances.Contains(i.Id))
                 .Select(i => new { i.Id, i.DefinitionId, i.Version, i.CorrelationId, i.Status, i.CreatedAt, Variables = i.VariablesJson }).ToListAsync(ct)),
-            ["workflowJournals"] = Node(await db.WorkflowJournal.AsNoTracking().Where(j => instanceIds.Contains(j.InstanceId))
+            ["workflowJournals"] = Node(await db.WorkflowJournal.AsNoTracking().Where(j => at.Instances.Contains(j.InstanceId))
                 .Select(j => new { j.InstanceId, Entries = j.EntriesJson }).ToListAsync(ct)),
         };
     }

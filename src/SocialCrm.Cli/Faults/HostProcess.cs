@@ -28,13 +28,13 @@ public sealed class HostProcess(IReadOnlyDictionary<string, string> settings, st
         start.Environment["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ";
         start.RedirectStandardOutput = start.RedirectStandardError = true;
         start.WorkingDirectory = AppContext.BaseDirectory;
-        var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
-        await log.WriteLineAsync($"==== start {DateTime.UtcNow:O}");
+        var log = new HostLog(logFile);
+        log.Write($"==== start {DateTime.UtcNow:O}");
         _process = Process.Start(start) ?? throw new InvalidOperationException("the web host did not start");
-        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        _process.OutputDataReceived += (_, e) => log.Write(e.Data);
+        _process.ErrorDataReceived += (_, e) => log.Write(e.Data);
         _process.EnableRaisingEvents = true;
-        _process.Exited += (_, _) => { lock (log) log.Dispose(); };
+        _process.Exited += (_, _) => log.Close();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
@@ -89,5 +89,31 @@ public sealed class HostProcess(IReadOnlyDictionary<string, string> settings, st
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>
+/// The host's output appended to its log file. Lines can still arrive after the process has exited (the output is
+/// drained on the thread pool), so writing after closing drops the line rather than throwing on a pool thread,
+/// which would take the whole process down.
+/// </summary>
+public sealed class HostLog(string path)
+{
+    private readonly StreamWriter _writer = new(path, append: true) { AutoFlush = true };
+    private bool _closed;
+
+    public void Write(string? line)
+    {
+        if (line is null) return;
+        lock (_writer) if (!_closed) _writer.WriteLine(line);
+    }
+
+    public void Close()
+    {
+        lock (_writer)
+        {
+            _closed = true;
+            _writer.Dispose();
+        }
     }
 }

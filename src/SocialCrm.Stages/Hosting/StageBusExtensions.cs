@@ -55,7 +55,7 @@ public static class StageBusExtensions
         bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
         {
             endpoint.ConfigureError(error => error.UseFilter(new FailedMessageFilter(context.GetRequiredService<IServiceScopeFactory>(),
-                TimeProvider.System, context.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FailedMessageFilter>>())));
+                context.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(), TimeProvider.System, context.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FailedMessageFilter>>())));
             endpoint.UseMessageRetry(r => r.SetRetryPolicy(_ => new OutageAwareRetryPolicy(
                 Retry.Intervals(options.RetryIntervalsMs), Retry.Intervals(options.OutageRetryIntervals()))));
             endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;

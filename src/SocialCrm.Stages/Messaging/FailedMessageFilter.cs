@@ -2,6 +2,7 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SocialCrm.Persistence;
 using SocialCrm.Persistence.Messaging;
@@ -15,12 +16,19 @@ namespace SocialCrm.Stages.Messaging;
 /// the in-memory one). Writing it is retried while the store is out of reach; if that never succeeds the message is
 /// not acknowledged, so the broker delivers it again (in memory: the next start sends it again).
 /// </summary>
-public sealed class FailedMessageFilter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FailedMessageFilter> log) : IFilter<ExceptionReceiveContext>
+public sealed class FailedMessageFilter(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<FailedMessageFilter> log) : IFilter<ExceptionReceiveContext>
 {
     private static readonly TimeSpan RecordFor = TimeSpan.FromMinutes(10);
 
     public async Task Send(ExceptionReceiveContext context, IPipe<ExceptionReceiveContext> next)
     {
+        if (lifetime.ApplicationStopping.IsCancellationRequested || StoppedUnderIt(context.Exception))
+        {
+            // The process is stopping, not the message failing: leave it unacknowledged (the broker delivers it
+            // again; in memory, the next start re-drives it) instead of parking a healthy message for an admin.
+            log.LogInformation("{MessageId} was interrupted by the process stopping; it is delivered again on the next start", context.GetMessageId());
+            throw new OperationCanceledException("the process is stopping", context.Exception);
+        }
         var (type, body) = Envelope(context.Body.GetString());
         var failed = new FailedMessage
         {
@@ -33,6 +41,13 @@ public sealed class FailedMessageFilter(IServiceScopeFactory scopes, TimeProvide
         log.LogError(context.Exception, "{Type} {MessageId} failed after its retries; kept for an admin to replay", failed.MessageType, failed.MessageId);
         await RecordAsync(failed, context.Exception, context.CancellationToken);
         await next.Send(context);
+    }
+
+    private static bool StoppedUnderIt(Exception failure)
+    {
+        for (Exception? e = failure; e is not null; e = e.InnerException)
+            if (e is ObjectDisposedException) return true;
+        return false;
     }
 
     /// <summary>The contract and the message out of MassTransit's JSON envelope ("messageType": ["urn:message:Namespace:Name"], "message": {…}).</summary>
@@ -69,7 +84,7 @@ public sealed class FailedMessageFilter(IServiceScopeFactory scopes, TimeProvide
                 await db.SaveChangesAsync(ct);
                 return;
             }
-            catch (Exception e) when (clock.GetUtcNow() + wait < deadline && !ct.IsCancellationRequested)
+            catch (Exception e) when (clock.GetUtcNow() + wait < deadline && !ct.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested && !StoppedUnderIt(e))
             {
                 log.LogWarning(e, "could not keep failed message {MessageId} yet; trying again in {Wait}", failed.MessageId, wait);
                 await Task.Delay(wait, ct);

@@ -56,21 +56,38 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     /// <summary>The audit trail is append-only: an update or delete of an entry is a bug, refused before it reaches the store.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
-        RefuseAuditRewrites();
+        RefuseRewrites();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RefuseAuditRewrites();
+        RefuseRewrites();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    private void RefuseAuditRewrites()
+    /// <summary>
+    /// What must never change, refused before it reaches the store whatever the route: audit entries, and a published
+    /// workflow version's content (journals name the version that decided a case, so it must stay what decided it).
+    /// </summary>
+    private void RefuseRewrites()
     {
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("audit entries are append-only: none may be changed or deleted");
+        foreach (var e in ChangeTracker.Entries<WorkflowDefinitionRecord>())
+        {
+            if (e.State is not (EntityState.Modified or EntityState.Deleted) || e.OriginalValues[nameof(WorkflowDefinitionRecord.PublishedAt)] is null) continue;
+            if (e.State == EntityState.Deleted || PublishedContent.Any(p => e.Property(p).IsModified))
+                throw new InvalidOperationException($"version {e.Entity.Version} of workflow '{e.Entity.DefinitionId}' is published and cannot be changed; edit the draft");
+        }
     }
+
+    private static readonly string[] PublishedContent =
+    [
+        nameof(WorkflowDefinitionRecord.DefinitionId), nameof(WorkflowDefinitionRecord.Version), nameof(WorkflowDefinitionRecord.Name),
+        nameof(WorkflowDefinitionRecord.Json), nameof(WorkflowDefinitionRecord.CreatedBy), nameof(WorkflowDefinitionRecord.PublishedAt),
+        nameof(WorkflowDefinitionRecord.PublishedBy), nameof(WorkflowDefinitionRecord.Comment),
+    ];
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -161,6 +178,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.HasIndex(d => new { d.DefinitionId, d.Version }).IsUnique();
             e.HasIndex(d => new { d.DefinitionId, d.IsPublished });
+            e.HasIndex(d => d.DraftOf).IsUnique();
+            e.Ignore(d => d.IsDraft);
         });
         b.Entity<WorkflowInstanceRecord>(e => e.HasIndex(i => new { i.DefinitionId, i.CorrelationId }));
         b.Entity<WorkflowBookmarkRecord>(e =>

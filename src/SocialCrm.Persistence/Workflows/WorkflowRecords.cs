@@ -1,6 +1,10 @@
 namespace SocialCrm.Persistence.Workflows;
 
-/// <summary>One version of a definition (Elsa's shape): (DefinitionId, Version) unique; published versions never change.</summary>
+/// <summary>
+/// One version of a definition (Elsa's shape): (DefinitionId, Version) unique. A version once published
+/// (PublishedAt set) never changes; the one version never published is the definition's draft, the only editable one.
+/// IsPublished marks the version the stage runs now.
+/// </summary>
 public sealed class WorkflowDefinitionRecord
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -12,7 +16,19 @@ public sealed class WorkflowDefinitionRecord
     public string Json { get; set; } = "";
     public string Source { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    public string CreatedBy { get; set; } = "";
+    /// <summary>When and by whom the version was first published; null while it is the draft.</summary>
     public DateTime? PublishedAt { get; set; }
+    public string? PublishedBy { get; set; }
+    /// <summary>The publisher's note on what changed and why.</summary>
+    public string? Comment { get; set; }
+    /// <summary>A draft kept as work in progress with validation errors (JSON list); null when valid.</summary>
+    public string? ErrorsJson { get; set; }
+
+    /// <summary>The definition id while this version is its draft, null once published: unique, so there is at most one draft.</summary>
+    public string? DraftOf { get; set; }
+
+    public bool IsDraft => PublishedAt is null;
 }
 
 public sealed class WorkflowInstanceRecord

@@ -74,6 +74,7 @@ public static class SocialCrmServiceCollectionExtensions
         var registry = StageActivities();
         services.AddSingleton(registry);
         foreach (var type in registry.Types) services.AddScoped(type);
+        services.AddSingleton(StageWorkflows.Catalog());
         services.AddSingleton<WorkflowCompiler>();
         services.AddSingleton<WorkflowRunner>();
         services.AddScoped<WorkflowHost>();

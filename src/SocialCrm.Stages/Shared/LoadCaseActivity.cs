@@ -9,7 +9,7 @@ namespace SocialCrm.Stages.Shared;
 public sealed class LoadCaseActivity(CrmDbContext db) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
-        "LoadCase", "Loads the case, its brief, signal and customer.", [ActivityResult.Done, "Missing"]);
+        "LoadCase", "Loads the case, its brief, signal and customer.", [ActivityResult.Done, "Missing"]) with { Writes = ["case.status", "case.priority", "brief.decision", "brief.replyKind", "brief.draft", "brief.value", "signal.id", "signal.platform", "sentiment.score", "intent.label", "customer.id", "customer.name", "customer.status", "customer.consent", "customer.revenue", "channel.connectionKind", "channel.supportsConnection"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

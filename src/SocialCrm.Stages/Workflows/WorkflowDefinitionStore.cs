@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Persistence;
 using SocialCrm.Persistence.Workflows;
@@ -7,8 +8,9 @@ using SocialCrm.Workflows.Validation;
 namespace SocialCrm.Stages.Workflows;
 
 /// <summary>
-/// Versions of workflow definitions, Elsa-style: a published version never changes; editing makes a draft; publishing
-/// validates first and replaces the published version; reverting copies an old version into a new draft.
+/// Versions of workflow definitions, Elsa-style. A version once published never changes (the context refuses it
+/// too); each definition has at most one draft, the only editable version. Publishing validates first and makes that
+/// version the one the stage runs; running instances stay on the version they started with.
 /// </summary>
 public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler compiler, TimeProvider clock)
 {
@@ -27,7 +29,8 @@ public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler co
             db.WorkflowDefinitions.Add(new WorkflowDefinitionRecord
             {
                 DefinitionId = definition.DefinitionId, Version = 1, Name = definition.Name, IsLatest = true, IsPublished = true,
-                Json = WorkflowJson.Write(definition), Source = Path.GetFileName(file), CreatedAt = now, PublishedAt = now,
+                Json = WorkflowJson.Write(definition), Source = Path.GetFileName(file), CreatedAt = now, CreatedBy = "import",
+                PublishedAt = now, PublishedBy = "import", Comment = $"imported from workflows/{Path.GetFileName(file)}",
             });
             imported.Add(definition.DefinitionId);
         }
@@ -35,74 +38,114 @@ public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler co
         return imported;
     }
 
-    public Task<List<WorkflowDefinitionRecord>> VersionsAsync(string definitionId, CancellationToken ct) =>
-        db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).OrderBy(d => d.Version).ToListAsync(ct);
+    public async Task<List<WorkflowDefinitionRecord>> VersionsAsync(string definitionId, CancellationToken ct)
+    {
+        RequireKnown(definitionId);
+        return await db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).OrderBy(d => d.Version).ToListAsync(ct);
+    }
+
+    public async Task<WorkflowDefinitionRecord> VersionAsync(string definitionId, int version, CancellationToken ct) =>
+        await db.WorkflowDefinitions.AsNoTracking().SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, ct)
+        ?? throw new KeyNotFoundException($"workflow '{definitionId}' has no version {version}");
 
     public Task<List<WorkflowDefinitionRecord>> PublishedAsync(CancellationToken ct) =>
         db.WorkflowDefinitions.AsNoTracking().Where(d => d.IsPublished).OrderBy(d => d.DefinitionId).ToListAsync(ct);
 
-    /// <summary>Saves an edit: updates the latest draft, or starts a new draft version when the latest is published.</summary>
-    public async Task<(WorkflowDefinitionRecord Draft, IReadOnlyList<ValidationError> Errors)> SaveDraftAsync(WorkflowDefinition definition, string source, CancellationToken ct)
+    /// <summary>
+    /// Saves an edit into the definition's draft (made when there is none). A draft with errors is kept as work in
+    /// progress, marked invalid with its errors; it cannot be published until they are fixed.
+    /// </summary>
+    public async Task<(WorkflowDefinitionRecord Draft, IReadOnlyList<ValidationError> Errors)> SaveDraftAsync(WorkflowDefinition definition, string by, CancellationToken ct)
     {
+        RequireKnown(definition.DefinitionId);
+        var errors = compiler.Validate(definition);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await SaveDraftOnceAsync(definition, source, ct);
+                var draft = await DraftForEditAsync(definition.DefinitionId, by, ct);
+                draft.Name = definition.Name;
+                draft.Json = WorkflowJson.Write(definition);
+                draft.Source = by;
+                draft.ErrorsJson = errors.Count == 0 ? null : JsonSerializer.Serialize(errors, JsonSerializerOptions.Web);
+                await db.SaveChangesAsync(ct);
+                return (draft, errors);
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException) when (attempt < 5)
             {
-                // Another save made the same new version at the same moment (the store's unique key): read again and edit that draft.
+                // Another save made the draft at the same moment (the store's unique key) or held the file (SQLite):
+                // read again and edit that draft.
                 db.ChangeTracker.Clear();
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), ct);
             }
         }
     }
 
-    private async Task<(WorkflowDefinitionRecord Draft, IReadOnlyList<ValidationError> Errors)> SaveDraftOnceAsync(WorkflowDefinition definition, string source, CancellationToken ct)
-    {
-        var latest = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definition.DefinitionId && d.IsLatest, ct);
-        WorkflowDefinitionRecord draft;
-        if (latest is { IsPublished: false })
-        {
-            draft = latest;
-        }
-        else
-        {
-            if (latest is not null) latest.IsLatest = false;
-            draft = new WorkflowDefinitionRecord
-            {
-                DefinitionId = definition.DefinitionId, Version = (latest?.Version ?? 0) + 1, IsLatest = true, CreatedAt = clock.GetUtcNow().UtcDateTime,
-            };
-            db.WorkflowDefinitions.Add(draft);
-        }
-        draft.Name = definition.Name;
-        draft.Json = WorkflowJson.Write(definition);
-        draft.Source = source;
-        await db.SaveChangesAsync(ct);
-        return (draft, compiler.Validate(definition));
-    }
-
-    /// <summary>Publishes a version after validating it; running instances stay on the version they started with.</summary>
-    public async Task<WorkflowDefinitionRecord> PublishAsync(string definitionId, int version, CancellationToken ct)
+    /// <summary>Validates a version and makes it the one the stage runs. Publishing the draft freezes it for good.</summary>
+    public async Task<WorkflowDefinitionRecord> PublishAsync(string definitionId, int version, string by, string? comment, CancellationToken ct)
     {
         var target = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, ct)
             ?? throw new KeyNotFoundException($"workflow '{definitionId}' has no version {version}");
         var errors = compiler.Validate(WorkflowJson.Parse(target.Json));
         if (errors.Count > 0) throw new WorkflowValidationException(errors);
-        foreach (var published in await db.WorkflowDefinitions.Where(d => d.DefinitionId == definitionId && d.IsPublished).ToListAsync(ct))
-            published.IsPublished = false;
+        foreach (var live in await db.WorkflowDefinitions.Where(d => d.DefinitionId == definitionId && d.IsPublished).ToListAsync(ct))
+            live.IsPublished = false;
         target.IsPublished = true;
-        target.PublishedAt = clock.GetUtcNow().UtcDateTime;
+        if (target.IsDraft)
+        {
+            target.PublishedAt = clock.GetUtcNow().UtcDateTime;
+            target.PublishedBy = by;
+            target.Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+            target.ErrorsJson = null;
+            target.DraftOf = null;
+        }
         await db.SaveChangesAsync(ct);
         return target;
     }
 
-    /// <summary>Makes a new draft version from an old one (publish it to make the revert live).</summary>
-    public async Task<WorkflowDefinitionRecord> RevertAsync(string definitionId, int toVersion, CancellationToken ct)
+    /// <summary>Puts an old version's content into the draft (publish it to make the revert live).</summary>
+    public async Task<WorkflowDefinitionRecord> RevertAsync(string definitionId, int toVersion, string by, CancellationToken ct)
     {
-        var old = await db.WorkflowDefinitions.AsNoTracking().SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == toVersion, ct)
-            ?? throw new KeyNotFoundException($"workflow '{definitionId}' has no version {toVersion}");
-        var (draft, _) = await SaveDraftAsync(WorkflowJson.Parse(old.Json), $"revert to v{toVersion}", ct);
+        var old = await VersionAsync(definitionId, toVersion, ct);
+        var (draft, _) = await SaveDraftAsync(WorkflowJson.Parse(old.Json), by, ct);
         return draft;
+    }
+
+    /// <summary>Throws the draft away; the published versions are untouched.</summary>
+    public async Task<WorkflowDefinitionRecord> DiscardDraftAsync(string definitionId, CancellationToken ct)
+    {
+        RequireKnown(definitionId);
+        var draft = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.PublishedAt == null, ct)
+            ?? throw new KeyNotFoundException($"workflow '{definitionId}' has no draft to discard");
+        db.WorkflowDefinitions.Remove(draft);
+        if (draft.IsLatest)
+        {
+            var previous = await db.WorkflowDefinitions.Where(d => d.DefinitionId == definitionId && d.Version < draft.Version)
+                .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+            if (previous is not null) previous.IsLatest = true;
+        }
+        await db.SaveChangesAsync(ct);
+        return draft;
+    }
+
+    private async Task<WorkflowDefinitionRecord> DraftForEditAsync(string definitionId, string by, CancellationToken ct)
+    {
+        var draft = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.PublishedAt == null, ct);
+        if (draft is not null) return draft;
+        var latest = await db.WorkflowDefinitions.Where(d => d.DefinitionId == definitionId).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+        if (latest is not null) latest.IsLatest = false;
+        draft = new WorkflowDefinitionRecord
+        {
+            DefinitionId = definitionId, DraftOf = definitionId, Version = (latest?.Version ?? 0) + 1, IsLatest = true, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = by,
+        };
+        db.WorkflowDefinitions.Add(draft);
+        return draft;
+    }
+
+    /// <summary>Only the workflows a stage runs exist: a typo in a URL must not make a new one.</summary>
+    private void RequireKnown(string definitionId)
+    {
+        if (compiler.Catalog is { } catalog && !catalog.TryGetStartVariables(definitionId, out _))
+            throw new KeyNotFoundException($"there is no workflow '{definitionId}'; the workflows are {string.Join(", ", catalog.DefinitionIds)}");
     }
 }

@@ -12,11 +12,17 @@ public static class WorkflowEndpoints
     {
         var workflows = api.MapGroup("/workflows").WithTags("Workflows").RequireAuthorization(Policies.Admins);
 
-        workflows.MapGet("/", (WorkflowDefinitionStore store, CancellationToken ct) => store.PublishedAsync(ct))
-            .WithSummary("The published version of each workflow");
+        workflows.MapGet("/", async (WorkflowDefinitionStore store, CancellationToken ct) =>
+                (await store.PublishedAsync(ct)).Select(WorkflowVersionView.Of))
+            .WithSummary("The version of each stage workflow that runs now");
 
-        workflows.MapGet("/{definitionId}/versions", (string definitionId, WorkflowDefinitionStore store, CancellationToken ct) => store.VersionsAsync(definitionId, ct))
-            .WithSummary("All versions of a workflow");
+        workflows.MapGet("/{definitionId}/versions", async (string definitionId, WorkflowDefinitionStore store, CancellationToken ct) =>
+                (await store.VersionsAsync(definitionId, ct)).Select(WorkflowVersionView.Of))
+            .WithSummary("Every version of a workflow, oldest first: who made and published each, and the draft if there is one");
+
+        workflows.MapGet("/{definitionId}/versions/{version:int}", async (string definitionId, int version, WorkflowDefinitionStore store, CancellationToken ct) =>
+                WorkflowVersionView.Of(await store.VersionAsync(definitionId, version, ct)))
+            .WithSummary("One version of a workflow");
 
         workflows.MapPut("/{definitionId}/draft", async (string definitionId, HttpRequest request, HttpContext http, WorkflowDefinitionStore store, AuditLog audit, CancellationToken ct) =>
         {
@@ -28,22 +34,33 @@ public static class WorkflowEndpoints
             await audit.WriteAsync(http.User.Identity!.Name!, AuditActions.WorkflowDraftSaved, $"{draft.DefinitionId} v{draft.Version}", errors.Count == 0 ? "valid" : $"{errors.Count} errors", ct);
             return Results.Ok(new { draft.DefinitionId, draft.Version, valid = errors.Count == 0, errors });
         })
-        .WithSummary("Save an edit as a draft (a new version when the latest is published); answers with every validation error");
+        .WithSummary("Save an edit into the workflow's draft (made when there is none); a draft with errors is kept marked invalid, with every error");
 
-        workflows.MapPost("/{definitionId}/versions/{version:int}/publish", async (string definitionId, int version, HttpContext http, WorkflowDefinitionStore store, AuditLog audit, CancellationToken ct) =>
+        workflows.MapDelete("/{definitionId}/draft", async (string definitionId, HttpContext http, WorkflowDefinitionStore store, AuditLog audit, CancellationToken ct) =>
         {
-            var published = await store.PublishAsync(definitionId, version, ct);
-            await audit.WriteAsync(http.User.Identity!.Name!, AuditActions.WorkflowPublished, $"{definitionId} v{version}", null, ct);
-            return Results.Ok(published);
+            var discarded = await store.DiscardDraftAsync(definitionId, ct);
+            await audit.WriteAsync(http.User.Identity!.Name!, AuditActions.WorkflowDraftDiscarded, $"{definitionId} v{discarded.Version}", null, ct);
+            return Results.NoContent();
         })
-        .WithSummary("Validate and publish a version; running instances stay on theirs");
+        .WithSummary("Throw the draft away");
 
-        workflows.MapPost("/{definitionId}/versions/{version:int}/revert", async (string definitionId, int version, HttpContext http, WorkflowDefinitionStore store, AuditLog audit, CancellationToken ct) =>
+        workflows.MapPost("/{definitionId}/versions/{version:int}/publish", async (string definitionId, int version, WorkflowComment? body, HttpContext http, WorkflowDefinitionStore store, AuditLog audit, CancellationToken ct) =>
         {
-            var draft = await store.RevertAsync(definitionId, version, ct);
-            await audit.WriteAsync(http.User.Identity!.Name!, AuditActions.WorkflowReverted, $"{definitionId} v{version}", null, ct);
-            return Results.Ok(draft);
+            var published = await store.PublishAsync(definitionId, version, http.User.Identity!.Name!, body?.Comment, ct);
+            await audit.WriteAsync(http.User.Identity!.Name!, AuditActions.WorkflowPublished, $"{definitionId} v{version}", body?.Comment, ct);
+            return Results.Ok(WorkflowVersionView.Of(published));
         })
-        .WithSummary("Make a new draft from an old version");
+        .WithSummary("Validate a version and make it the one the stage runs; running instances stay on theirs. Optional body: {\"comment\"}");
+
+        workflows.MapPost("/{definitionId}/versions/{version:int}/revert", async (string definitionId, int version, WorkflowComment? body, HttpContext http, WorkflowDefinitionStore store, AuditLog audit, CancellationToken ct) =>
+        {
+            var draft = await store.RevertAsync(definitionId, version, http.User.Identity!.Name!, ct);
+            await audit.WriteAsync(http.User.Identity!.Name!, AuditActions.WorkflowReverted, $"{definitionId} v{version} into draft v{draft.Version}", body?.Comment, ct);
+            return Results.Ok(WorkflowVersionView.Of(draft));
+        })
+        .WithSummary("Put an old version's content into the draft (publish the draft to make it live). Optional body: {\"comment\"}");
     }
 }
+
+/// <summary>An optional note on a publish or revert, kept in the audit trail (and on the version when publishing the draft).</summary>
+public sealed record WorkflowComment(string? Comment);

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using SocialCrm.Domain.Audit;
+using SocialCrm.Persistence;
 using SocialCrm.Persistence.Workplace;
 using SocialCrm.Stages.Workplace;
 
@@ -25,7 +27,7 @@ public static class SignInErrors
 /// Checks a user name and password for the sign-in page and the token endpoint alike: five wrong passwords lock the
 /// user out for five minutes, a disabled user cannot sign in, and every failure is audited with what was tried.
 /// </summary>
-public sealed class TokenIssuer(UserManager<CrmUser> users, SignInManager<CrmUser> signIn, AuditLog audit)
+public sealed class TokenIssuer(UserManager<CrmUser> users, SignInManager<CrmUser> signIn, AuditLog audit, CrmDbContext db)
 {
     /// <summary>A hash of a random password, verified against when the user is unknown.</summary>
     private static readonly string DummyHash = new PasswordHasher<CrmUser>().HashPassword(new CrmUser(), Guid.NewGuid().ToString());
@@ -56,6 +58,9 @@ public sealed class TokenIssuer(UserManager<CrmUser> users, SignInManager<CrmUse
 
     private async Task<SignInCheck> FailAsync(string userName, string via, string why, string code, CancellationToken ct)
     {
+        // When two failures for one user race, Identity's count of failures loses on its concurrency stamp and leaves
+        // the user changed in the context; the audit's save must not try to save that user again (a 500).
+        foreach (var entry in db.ChangeTracker.Entries<CrmUser>()) entry.State = EntityState.Detached;
         await audit.WriteAsync(userName.Length == 0 ? "(none)" : userName, AuditActions.SignInFailed, via, why, ct);
         var message = SignInErrors.Message(code);
         return new(null, char.ToLowerInvariant(message[0]) + message[1..].TrimEnd('.'), code);

@@ -12,6 +12,12 @@ public sealed record ActivityDescriptor(
     IReadOnlyList<InputDescriptor> Inputs,
     IReadOnlyList<string> Outcomes)
 {
+    /// <summary>The variables the activity sets (value.score), so validation knows what later expressions may read.</summary>
+    public IReadOnlyList<string> Writes { get; init; } = [];
+
+    /// <summary>The input whose value names a variable the activity sets (SetVariable's "name").</summary>
+    public string? WritesVariableNamedBy { get; init; }
+
     public static ActivityDescriptor Create(string type, string description, string[] outcomes, params InputDescriptor[] inputs) =>
         new(type, 1, description, inputs, outcomes);
 }

@@ -11,11 +11,12 @@ namespace SocialCrm.Workflows.Validation;
 /// Validates a definition (every error, each with its activity id and JSON path) and compiles it.
 /// Compiled published versions are cached by (definition id, version): those never change.
 /// </summary>
-public sealed class WorkflowCompiler(ActivityRegistry registry)
+public sealed class WorkflowCompiler(ActivityRegistry registry, WorkflowCatalog? catalog = null)
 {
     private readonly ConcurrentDictionary<(string, int), CompiledWorkflow> _cache = new();
 
     public ActivityRegistry Registry => registry;
+    public WorkflowCatalog? Catalog => catalog;
 
     public bool TryGetCached(string definitionId, int version, out CompiledWorkflow workflow) =>
         _cache.TryGetValue((definitionId, version), out workflow!);
@@ -36,6 +37,8 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
         var errors = new List<ValidationError>();
         if (string.IsNullOrWhiteSpace(definition.DefinitionId))
             errors.Add(new(null, "$.definitionId", "is required"));
+        else if (catalog is not null && !catalog.TryGetStartVariables(definition.DefinitionId, out _))
+            errors.Add(new(null, "$.definitionId", $"no stage runs a workflow '{definition.DefinitionId}'; the workflows are {string.Join(", ", catalog.DefinitionIds)}"));
         if (definition.Activities.Count == 0)
             errors.Add(new(null, "$.activities", "a workflow needs at least one activity"));
 
@@ -72,6 +75,8 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
             if (!seen.Add((c.Source, c.Outcome)))
                 errors.Add(new(c.Source, $"{path}", $"outcome '{c.Outcome}' of '{c.Source}' is connected twice"));
         }
+
+        if (catalog is not null) NameCheck.Run(definition, activities, catalog, errors);
 
         if (errors.Count == 0)
         {

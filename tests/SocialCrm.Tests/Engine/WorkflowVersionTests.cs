@@ -49,7 +49,7 @@ public class WorkflowVersionTests
         var store = sp.GetRequiredService<WorkflowDefinitionStore>();
         var (draft, errors) = await store.SaveDraftAsync(Definitions.Waiting("approval", tag), "test", CancellationToken.None);
         Assert.That(errors, Is.Empty);
-        return (await store.PublishAsync("approval", draft.Version, CancellationToken.None)).Version;
+        return (await store.PublishAsync("approval", draft.Version, "test", null, CancellationToken.None)).Version;
     });
 
     private Task<WorkflowInstanceState> StartAsync(string correlationId) => InScope(async sp =>
@@ -134,7 +134,7 @@ public class WorkflowVersionTests
             .SaveDraftAsync(Definitions.Parse("{ 'definitionId': 'approval', 'start': 'x', 'activities': [ { 'id': 'x', 'type': 'Nope' } ] }"), "test", CancellationToken.None));
         Assert.That(errors.Select(e => e.Path), Does.Contain("$.activities[0].type"));
         var e = await Assert.ThrowsAsync<WorkflowValidationException>(() =>
-            InScope(sp => sp.GetRequiredService<WorkflowDefinitionStore>().PublishAsync("approval", draft.Version, CancellationToken.None)));
+            InScope(sp => sp.GetRequiredService<WorkflowDefinitionStore>().PublishAsync("approval", draft.Version, "test", null, CancellationToken.None)));
         Assert.That(e!.Errors, Is.Not.Empty);
         var published = await InScope(sp => sp.GetRequiredService<CrmDbContext>().WorkflowDefinitions.Where(d => d.DefinitionId == "approval" && d.IsPublished).Select(d => d.Version).ToListAsync());
         Assert.That(published, Is.EqualTo(new[] { 1 }));

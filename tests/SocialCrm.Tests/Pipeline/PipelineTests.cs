@@ -187,7 +187,7 @@ public class PipelineTests(string transport, string provider)
                 File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", "analyse.json")).Replace("intent.label == 'other' &&", "1 / 0 > 1 &&"));
             var (draft, errors) = await store.SaveDraftAsync(definition, "test", CancellationToken.None);
             Assert.That(errors, Is.Empty, "the expression parses; it fails only when run");
-            return (await store.PublishAsync(StageWorkflows.Analyse, draft.Version, CancellationToken.None)).Version;
+            return (await store.PublishAsync(StageWorkflows.Analyse, draft.Version, "test", null, CancellationToken.None)).Version;
         });
 
         var ingested = await host.IngestAsync(Signals.Complaint());
@@ -204,9 +204,9 @@ public class PipelineTests(string transport, string provider)
         await host.WithScopeAsync(async sp =>
         {
             var store = sp.GetRequiredService<WorkflowDefinitionStore>();
-            var reverted = await store.RevertAsync(StageWorkflows.Analyse, 1, CancellationToken.None);
+            var reverted = await store.RevertAsync(StageWorkflows.Analyse, 1, "test", CancellationToken.None);
             Assert.That(reverted.Version, Is.EqualTo(broken + 1));
-            return await store.PublishAsync(StageWorkflows.Analyse, reverted.Version, CancellationToken.None);
+            return await store.PublishAsync(StageWorkflows.Analyse, reverted.Version, "test", null, CancellationToken.None);
         });
         Assert.That(await host.WithScopeAsync(sp => sp.GetRequiredService<FailedMessageReplayer>().ReplayAsync(failed.Id, CancellationToken.None)), Is.True);
         await host.EventuallyAsync("the replayed signal reaches measure", db => db.Cases.AnyAsync(c => c.SignalId == ingested.SignalId && c.Status == CaseStatus.Measured));

@@ -51,6 +51,8 @@ public class AuthorizationMatrixTests
         ["POST /api/cases/{id:guid}/actions"] = Access.Agent,
         ["GET /api/workflows/"] = Access.Admin,
         ["GET /api/workflows/{definitionId}/versions"] = Access.Admin,
+        ["GET /api/workflows/{definitionId}/versions/{version:int}"] = Access.Admin,
+        ["DELETE /api/workflows/{definitionId}/draft"] = Access.Admin,
         ["PUT /api/workflows/{definitionId}/draft"] = Access.Admin,
         ["POST /api/workflows/{definitionId}/versions/{version:int}/publish"] = Access.Admin,
         ["POST /api/workflows/{definitionId}/versions/{version:int}/revert"] = Access.Admin,

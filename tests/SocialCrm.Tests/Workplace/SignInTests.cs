@@ -42,6 +42,19 @@ public class SignInTests
     }
 
     [Test]
+    public async Task Wrong_passwords_for_one_user_at_the_same_moment_are_each_refused_and_audited_not_a_500()
+    {
+        using var factory = new ApiFactory();
+        var (user, _) = await factory.UserAsync("pekka", "agent");
+        using var client = factory.CreateClient();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => client.PostAsJsonAsync("/api/auth/token", new { userName = user, password = $"guess-{i}" })));
+        Assert.That(answers.Select(a => a.StatusCode), Is.All.EqualTo(HttpStatusCode.Unauthorized));
+        using var admin = await factory.ClientAsync("root", "admin");
+        var audit = (await admin.GetFromJsonAsync<JsonArray>("/api/audit?action=sign-in.failed"))!;
+        Assert.That(audit.Count(a => a!["actor"]!.GetValue<string>() == user), Is.EqualTo(8));
+    }
+
+    [Test]
     public async Task A_disabled_user_cannot_get_a_token_and_the_one_they_hold_stops_working()
     {
         using var factory = new ApiFactory();

@@ -1075,11 +1075,24 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Comment")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("DefinitionId")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DraftOf")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ErrorsJson")
                         .HasColumnType("text");
 
                     b.Property<bool>("IsLatest")
@@ -1099,6 +1112,9 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("text");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1107,6 +1123,9 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DraftOf")
+                        .IsUnique();
 
                     b.HasIndex("DefinitionId", "IsPublished");
 

@@ -1078,12 +1078,25 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Comment")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("DefinitionId")
                         .IsRequired()
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("DraftOf")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ErrorsJson")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<bool>("IsLatest")
                         .HasColumnType("bit");
@@ -1102,6 +1115,9 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -1110,6 +1126,10 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DraftOf")
+                        .IsUnique()
+                        .HasFilter("[DraftOf] IS NOT NULL");
 
                     b.HasIndex("DefinitionId", "IsPublished");
 

@@ -1062,11 +1062,24 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Comment")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DefinitionId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorsJson")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsLatest")
@@ -1086,6 +1099,9 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1094,6 +1110,9 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DraftOf")
+                        .IsUnique();
 
                     b.HasIndex("DefinitionId", "IsPublished");
 

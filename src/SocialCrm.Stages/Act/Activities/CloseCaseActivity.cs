@@ -13,7 +13,7 @@ public sealed class CloseCaseActivity(CrmDbContext db, Outbox outbox, TimeProvid
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
         "CloseCase", "Closes the act stage and publishes CaseActed.", [ActivityResult.Done],
-        new InputDescriptor("status", InputKind.String, true, "acted or ignored"));
+        new InputDescriptor("status", InputKind.String, true, "acted or ignored")) with { Writes = ["customer.statusBefore"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

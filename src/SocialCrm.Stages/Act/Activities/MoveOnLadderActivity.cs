@@ -10,7 +10,7 @@ namespace SocialCrm.Stages.Act.Activities;
 public sealed class MoveOnLadderActivity(CrmDbContext db) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
-        "MoveOnLadder", "Moves the customer up the relationship ladder.", ["Moved", "Stayed"]);
+        "MoveOnLadder", "Moves the customer up the relationship ladder.", ["Moved", "Stayed"]) with { Writes = ["customer.statusBefore", "customer.status"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

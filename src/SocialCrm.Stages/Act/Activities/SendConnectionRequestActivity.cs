@@ -16,7 +16,7 @@ namespace SocialCrm.Stages.Act.Activities;
 public sealed class SendConnectionRequestActivity(CrmDbContext db, IChannelSender sender, ConnectionRules rules, TimeProvider clock) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
-        "SendConnectionRequest", "Sends a connection request where consent and channel allow.", ["Sent", "NotAllowed"]);
+        "SendConnectionRequest", "Sends a connection request where consent and channel allow.", ["Sent", "NotAllowed"]) with { Writes = ["connection.requested"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

@@ -12,7 +12,7 @@ namespace SocialCrm.Stages.Act.Activities;
 public sealed class SendReplyActivity(CrmDbContext db, IChannelSender sender, TimeProvider clock) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
-        "SendReply", "Sends the reply to the customer.", [ActivityResult.Done]);
+        "SendReply", "Sends the reply to the customer.", [ActivityResult.Done]) with { Writes = ["reply.sent", "reply.kind"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

@@ -8,7 +8,8 @@ public sealed class UseRecommendedActionActivity : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
         "UseRecommendedAction", "Takes the brief's recommendation as the action.", ["Reply"],
-        new InputDescriptor("requestConnectionFromValue", InputKind.Number, false, "ask to connect when the value is at least this (default 0.5)"));
+        new InputDescriptor("requestConnectionFromValue", InputKind.Number, false, "ask to connect when the value is at least this (default 0.5)"))
+        with { Writes = WaitForAgentActivity.Descriptor.Writes };
 
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

@@ -15,7 +15,7 @@ namespace SocialCrm.Stages.Act.Activities;
 public sealed class WaitForAgentActivity(CrmDbContext db) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
-        "WaitForAgent", "Waits for a service agent's action on the case.", ["Reply", "Ignore"]);
+        "WaitForAgent", "Waits for a service agent's action on the case.", ["Reply", "Ignore"]) with { Writes = ["action.agent", "action.kind", "action.replyKind", "action.text", "action.requestConnection"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

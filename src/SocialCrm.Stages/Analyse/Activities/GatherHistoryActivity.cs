@@ -10,7 +10,7 @@ public sealed class GatherHistoryActivity(CrmDbContext db, TimeProvider clock, C
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
         "GatherHistory", "Gathers the customer's history, profile and channels.", [ActivityResult.Done],
-        new InputDescriptor("days", InputKind.Number, false, "how far back 'recent' reaches (default 30)"));
+        new InputDescriptor("days", InputKind.Number, false, "how far back 'recent' reaches (default 30)")) with { Writes = ["customer.id", "customer.name", "customer.status", "customer.revenue", "customer.tenureDays", "customer.consent", "customer.followers", "history.channels", "history.recentSignals", "history.recentComplaints", "history.earlierCases"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

@@ -13,7 +13,7 @@ namespace SocialCrm.Stages.Analyse.Activities;
 public sealed class PickTemplateActivity(CrmDbContext db) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
-        "PickTemplate", "Picks a reply template and drafts the reply.", [ActivityResult.Done]);
+        "PickTemplate", "Picks a reply template and drafts the reply.", [ActivityResult.Done]) with { Writes = ["reply.template", "reply.draft"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

@@ -10,7 +10,7 @@ namespace SocialCrm.Stages.Analyse.Activities;
 public sealed class RecommendReplyKindActivity(IReplyKindAdvisor advisor, ReplyBudgetTracker budgets, TimeProvider clock) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
-        "RecommendReplyKind", "Recommends a personalised or standard reply.", ["Personalised", "Standard"]);
+        "RecommendReplyKind", "Recommends a personalised or standard reply.", ["Personalised", "Standard"]) with { Writes = ["reply.kind", "reply.reason", "reply.gain", "models.replyKind"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

@@ -8,7 +8,7 @@ namespace SocialCrm.Stages.Analyse.Activities;
 public sealed class ScoreCustomerValueActivity(ICustomerValueScorer scorer) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
-        "ScoreCustomerValue", "Scores the customer's value.", [ActivityResult.Done]);
+        "ScoreCustomerValue", "Scores the customer's value.", [ActivityResult.Done]) with { Writes = ["value.score", "value.reasons", "value.features", "models.value"] };
 
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

@@ -12,7 +12,7 @@ namespace SocialCrm.Stages.Analyse.Activities;
 public sealed class WriteCaseBriefActivity(CrmDbContext db, TimeProvider clock) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
-        "WriteCaseBrief", "Writes the case and its brief.", [ActivityResult.Done]);
+        "WriteCaseBrief", "Writes the case and its brief.", [ActivityResult.Done]) with { Writes = ["case.id"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

@@ -12,7 +12,7 @@ namespace SocialCrm.Stages.Listen.Activities;
 public sealed class ClassifySignalActivity(CrmDbContext db, ISentimentScorer sentiment, IIntentClassifier intent) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
-        "ClassifySignal", "Classifies sentiment and intent.", [ActivityResult.Done]);
+        "ClassifySignal", "Classifies sentiment and intent.", [ActivityResult.Done]) with { Writes = ["sentiment.label", "sentiment.score", "intent.label", "intent.confidence", "models.sentiment", "models.intent"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

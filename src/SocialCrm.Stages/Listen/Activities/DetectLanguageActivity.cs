@@ -9,7 +9,7 @@ namespace SocialCrm.Stages.Listen.Activities;
 public sealed class DetectLanguageActivity(CrmDbContext db, ILanguageDetector detector) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
-        "DetectLanguage", "Sets signal.language.", [ActivityResult.Done]);
+        "DetectLanguage", "Sets signal.language.", [ActivityResult.Done]) with { Writes = ["signal.language"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

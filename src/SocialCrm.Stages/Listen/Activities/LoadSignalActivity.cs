@@ -8,7 +8,7 @@ namespace SocialCrm.Stages.Listen.Activities;
 public sealed class LoadSignalActivity(CrmDbContext db) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
-        "LoadSignal", "Loads the accepted signal.", [ActivityResult.Done, "Missing"]);
+        "LoadSignal", "Loads the accepted signal.", [ActivityResult.Done, "Missing"]) with { Writes = ["signal.platform", "signal.kind", "signal.text", "signal.author", "signal.followers", "signal.captured"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

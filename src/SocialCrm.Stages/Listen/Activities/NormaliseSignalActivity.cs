@@ -9,7 +9,7 @@ namespace SocialCrm.Stages.Listen.Activities;
 public sealed partial class NormaliseSignalActivity(CrmDbContext db) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
-        "NormaliseSignal", "Normalises text, platform and author handle; Invalid when no text is left.", ["Valid", "Invalid"]);
+        "NormaliseSignal", "Normalises text, platform and author handle; Invalid when no text is left.", ["Valid", "Invalid"]) with { Writes = ["signal.text", "signal.author"] };
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Space();

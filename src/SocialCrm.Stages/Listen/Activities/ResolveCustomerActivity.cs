@@ -15,7 +15,7 @@ namespace SocialCrm.Stages.Listen.Activities;
 public sealed class ResolveCustomerActivity(CrmDbContext db, CustomerEvidence evidence, CustomerLinks links) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
-        "ResolveCustomer", "Resolves the author to a customer.", ["Known", "New"]);
+        "ResolveCustomer", "Resolves the author to a customer.", ["Known", "New"]) with { Writes = ["customer.id", "customer.name", "customer.status"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

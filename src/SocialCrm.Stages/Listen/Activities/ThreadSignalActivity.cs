@@ -13,7 +13,7 @@ namespace SocialCrm.Stages.Listen.Activities;
 public sealed class ThreadSignalActivity(CrmDbContext db) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
-        "ThreadSignal", "Links the signal to its thread; FollowUp when it answers one of our replies.", ["NewThread", "Reply", "FollowUp"]);
+        "ThreadSignal", "Links the signal to its thread; FollowUp when it answers one of our replies.", ["NewThread", "Reply", "FollowUp"]) with { Writes = ["followUp.caseId"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

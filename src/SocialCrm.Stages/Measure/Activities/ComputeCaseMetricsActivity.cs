@@ -16,7 +16,7 @@ public sealed class ComputeCaseMetricsActivity(CrmDbContext db, TimeProvider clo
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
         "ComputeCaseMetrics", "Computes the case's metrics.", [ActivityResult.Done],
-        new InputDescriptor("outcome", InputKind.String, true, "how measuring ended: complete or timed_out"));
+        new InputDescriptor("outcome", InputKind.String, true, "how measuring ended: complete or timed_out")) with { Writes = ["metrics.slaMet"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

@@ -18,7 +18,7 @@ public sealed class WaitForOutcomeActivity(CrmDbContext db, TimeProvider clock) 
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
         "WaitForOutcome", "Waits for follow-ups and connection answers, or the deadline.", ["Complete", "TimedOut"],
-        new InputDescriptor("timeoutSeconds", InputKind.Expression, true, "how long to wait, e.g. settings.outcomeWindowSeconds"));
+        new InputDescriptor("timeoutSeconds", InputKind.Expression, true, "how long to wait, e.g. settings.outcomeWindowSeconds")) with { Writes = ["outcome.deadline", "outcome.followUpSeen", "outcome.sentimentAfter", "outcome.connection"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Persistence;
+using SocialCrm.Domain.Audit;
 using SocialCrm.Persistence.Workflows;
+using SocialCrm.Stages.Workplace;
 using SocialCrm.Workflows.Definitions;
 using SocialCrm.Workflows.Validation;
 
@@ -10,9 +12,10 @@ namespace SocialCrm.Stages.Workflows;
 /// <summary>
 /// Versions of workflow definitions, Elsa-style. A version once published never changes (the context refuses it
 /// too); each definition has at most one draft, the only editable version. Publishing validates first and makes that
-/// version the one the stage runs; running instances stay on the version they started with.
+/// version the one the stage runs; running instances stay on the version they started with. Every change is audited
+/// in the same transaction, with who made it.
 /// </summary>
-public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler compiler, TimeProvider clock)
+public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler compiler, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Imports workflows/*.json as published version 1 where the definition is absent; never overwrites what admins published.</summary>
     public async Task<IReadOnlyList<string>> ImportFolderAsync(string folder, CancellationToken ct)
@@ -68,6 +71,7 @@ public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler co
                 draft.Json = WorkflowJson.Write(definition);
                 draft.Source = by;
                 draft.ErrorsJson = errors.Count == 0 ? null : JsonSerializer.Serialize(errors, JsonSerializerOptions.Web);
+                audit.Add(by, AuditActions.WorkflowDraftSaved, $"{draft.DefinitionId} v{draft.Version}", errors.Count == 0 ? "valid" : $"{errors.Count} errors");
                 await db.SaveChangesAsync(ct);
                 return (draft, errors);
             }
@@ -99,20 +103,22 @@ public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler co
             target.ErrorsJson = null;
             target.DraftOf = null;
         }
+        audit.Add(by, AuditActions.WorkflowPublished, $"{definitionId} v{version}", string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
         await db.SaveChangesAsync(ct);
         return target;
     }
 
     /// <summary>Puts an old version's content into the draft (publish it to make the revert live).</summary>
-    public async Task<WorkflowDefinitionRecord> RevertAsync(string definitionId, int toVersion, string by, CancellationToken ct)
+    public async Task<WorkflowDefinitionRecord> RevertAsync(string definitionId, int toVersion, string by, string? comment, CancellationToken ct)
     {
         var old = await VersionAsync(definitionId, toVersion, ct);
+        audit.Add(by, AuditActions.WorkflowReverted, $"{definitionId} v{toVersion} into the draft", string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
         var (draft, _) = await SaveDraftAsync(WorkflowJson.Parse(old.Json), by, ct);
         return draft;
     }
 
     /// <summary>Throws the draft away; the published versions are untouched.</summary>
-    public async Task<WorkflowDefinitionRecord> DiscardDraftAsync(string definitionId, CancellationToken ct)
+    public async Task<WorkflowDefinitionRecord> DiscardDraftAsync(string definitionId, string by, CancellationToken ct)
     {
         RequireKnown(definitionId);
         var draft = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.PublishedAt == null, ct)
@@ -124,6 +130,7 @@ public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler co
                 .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
             if (previous is not null) previous.IsLatest = true;
         }
+        audit.Add(by, AuditActions.WorkflowDraftDiscarded, $"{definitionId} v{draft.Version}");
         await db.SaveChangesAsync(ct);
         return draft;
     }

@@ -1,6 +1,4 @@
-using SocialCrm.Domain.Audit;
 using SocialCrm.Stages.Workflows;
-using SocialCrm.Stages.Workplace;
 using SocialCrm.Web.Workplace;
 using SocialCrm.Workflows.Definitions;
 
@@ -24,38 +22,34 @@ public static class WorkflowEndpoints
                 WorkflowVersionView.Of(await store.VersionAsync(definitionId, version, ct)))
             .WithSummary("One version of a workflow");
 
-        workflows.MapPut("/{definitionId}/draft", async (string definitionId, HttpRequest request, HttpContext http, WorkflowDefinitionStore store, AuditLog audit, CancellationToken ct) =>
+        workflows.MapPut("/{definitionId}/draft", async (string definitionId, HttpRequest request, HttpContext http, WorkflowDefinitionStore store, CancellationToken ct) =>
         {
             using var reader = new StreamReader(request.Body);
             var definition = WorkflowJson.Parse(await reader.ReadToEndAsync(ct));
             if (definition.DefinitionId != definitionId)
                 throw new ArgumentException($"the body's definitionId '{definition.DefinitionId}' does not match the URL's '{definitionId}'");
             var (draft, errors) = await store.SaveDraftAsync(definition, http.User.Identity!.Name!, ct);
-            await audit.WriteAsync(http.User.Identity!.Name!, AuditActions.WorkflowDraftSaved, $"{draft.DefinitionId} v{draft.Version}", errors.Count == 0 ? "valid" : $"{errors.Count} errors", ct);
             return Results.Ok(new { draft.DefinitionId, draft.Version, valid = errors.Count == 0, errors });
         })
         .WithSummary("Save an edit into the workflow's draft (made when there is none); a draft with errors is kept marked invalid, with every error");
 
-        workflows.MapDelete("/{definitionId}/draft", async (string definitionId, HttpContext http, WorkflowDefinitionStore store, AuditLog audit, CancellationToken ct) =>
+        workflows.MapDelete("/{definitionId}/draft", async (string definitionId, HttpContext http, WorkflowDefinitionStore store, CancellationToken ct) =>
         {
-            var discarded = await store.DiscardDraftAsync(definitionId, ct);
-            await audit.WriteAsync(http.User.Identity!.Name!, AuditActions.WorkflowDraftDiscarded, $"{definitionId} v{discarded.Version}", null, ct);
+            await store.DiscardDraftAsync(definitionId, http.User.Identity!.Name!, ct);
             return Results.NoContent();
         })
         .WithSummary("Throw the draft away");
 
-        workflows.MapPost("/{definitionId}/versions/{version:int}/publish", async (string definitionId, int version, WorkflowComment? body, HttpContext http, WorkflowDefinitionStore store, AuditLog audit, CancellationToken ct) =>
+        workflows.MapPost("/{definitionId}/versions/{version:int}/publish", async (string definitionId, int version, WorkflowComment? body, HttpContext http, WorkflowDefinitionStore store, CancellationToken ct) =>
         {
             var published = await store.PublishAsync(definitionId, version, http.User.Identity!.Name!, body?.Comment, ct);
-            await audit.WriteAsync(http.User.Identity!.Name!, AuditActions.WorkflowPublished, $"{definitionId} v{version}", body?.Comment, ct);
             return Results.Ok(WorkflowVersionView.Of(published));
         })
         .WithSummary("Validate a version and make it the one the stage runs; running instances stay on theirs. Optional body: {\"comment\"}");
 
-        workflows.MapPost("/{definitionId}/versions/{version:int}/revert", async (string definitionId, int version, WorkflowComment? body, HttpContext http, WorkflowDefinitionStore store, AuditLog audit, CancellationToken ct) =>
+        workflows.MapPost("/{definitionId}/versions/{version:int}/revert", async (string definitionId, int version, WorkflowComment? body, HttpContext http, WorkflowDefinitionStore store, CancellationToken ct) =>
         {
-            var draft = await store.RevertAsync(definitionId, version, http.User.Identity!.Name!, ct);
-            await audit.WriteAsync(http.User.Identity!.Name!, AuditActions.WorkflowReverted, $"{definitionId} v{version} into draft v{draft.Version}", body?.Comment, ct);
+            var draft = await store.RevertAsync(definitionId, version, http.User.Identity!.Name!, body?.Comment, ct);
             return Results.Ok(WorkflowVersionView.Of(draft));
         })
         .WithSummary("Put an old version's content into the draft (publish the draft to make it live). Optional body: {\"comment\"}");

@@ -32,6 +32,7 @@ public static class WebHostExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddRadzenComponents();
+        builder.Services.AddSingleton<SocialCrm.Web.Components.Studio.DraftCheck>();
         builder.Services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("store");
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -25,7 +25,7 @@ public class WorkflowVersionTests
         var registry = new ActivityRegistry().Add<IfActivity>().Add<SetVariableActivity>().Add<EmitActivity>().Add<WaitActivity>();
         var services = new ServiceCollection().AddCrmPersistence(_store.Options)
             .AddSingleton(registry).AddSingleton<WorkflowCompiler>().AddSingleton<WorkflowRunner>().AddSingleton(new WorkflowSettings())
-            .AddSingleton(TimeProvider.System).AddScoped<WorkflowHost>().AddScoped<WorkflowDefinitionStore>();
+            .AddSingleton(TimeProvider.System).AddScoped<WorkflowHost>().AddScoped<WorkflowDefinitionStore>().AddScoped<SocialCrm.Stages.Workplace.AuditLog>();
         foreach (var type in registry.Types) services.AddScoped(type);
         _services = services.BuildServiceProvider();
         await InScope(sp => sp.GetRequiredService<DatabaseMigrator>().MigrateAsync());

@@ -204,7 +204,7 @@ public class PipelineTests(string transport, string provider)
         await host.WithScopeAsync(async sp =>
         {
             var store = sp.GetRequiredService<WorkflowDefinitionStore>();
-            var reverted = await store.RevertAsync(StageWorkflows.Analyse, 1, "test", CancellationToken.None);
+            var reverted = await store.RevertAsync(StageWorkflows.Analyse, 1, "test", null, CancellationToken.None);
             Assert.That(reverted.Version, Is.EqualTo(broken + 1));
             return await store.PublishAsync(StageWorkflows.Analyse, reverted.Version, "test", null, CancellationToken.None);
         });

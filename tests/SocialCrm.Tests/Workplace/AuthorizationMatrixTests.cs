@@ -33,6 +33,8 @@ public class AuthorizationMatrixTests
         ["GET /admin/users"] = Access.Admin,
         ["GET /admin/audit"] = Access.Admin,
         ["GET /admin/customers"] = Access.Admin,
+        ["GET /admin/workflows"] = Access.Admin,
+        ["GET /admin/workflows/{DefinitionId}"] = Access.Admin,
         ["GET /cases/{Id:guid}"] = Access.SignedIn,
         ["GET /api/stats"] = Access.SignedIn,
         ["GET /api/sandbox/messages"] = Access.SignedIn,

@@ -19,7 +19,8 @@ public static class BenchCommand
         var scoring = new Option<bool>("--scoring") { Description = "measure scoring per signal and model training instead of the pipeline" };
         var webhooks = new Option<int>("--webhooks") { Description = "instead: this many signed Meta webhook POSTs to the web host, for POSTs per second" };
         var concurrency = new Option<int>("--concurrency") { Description = "concurrent webhook clients", DefaultValueFactory = _ => 16 };
-        var command = new Command("bench", "Measure end-to-end throughput and latency against the bare transport.") { signals, bare, scoring, webhooks, concurrency };
+        var backtest = new Option<int>("--backtest") { Description = "instead: decide this many signals, then time a backtest of a draft analyse workflow against all of them" };
+        var command = new Command("bench", "Measure end-to-end throughput and latency against the bare transport.") { signals, bare, scoring, webhooks, concurrency, backtest };
         command.SetAction(async (result, ct) =>
         {
             if (result.GetValue(scoring))
@@ -41,6 +42,24 @@ public static class BenchCommand
                 Console.WriteLine($"bench: webhooks={w.Posts} store={hookStore.Options.Provider} concurrency={w.Concurrency} seconds={w.Seconds:0.00} posts_per_s={w.PostsPerSecond:0} " +
                                   $"p50_ms={w.Latency.P50Ms:0.0} p95_ms={w.Latency.P95Ms:0.0} p99_ms={w.Latency.P99Ms:0.0} ok={w.Ok} failed={w.Failed}");
                 return w.Failed == 0 ? 0 : 1;
+            }
+            if (result.GetValue(backtest) is > 0 and var decided)
+            {
+                options.Bus.QueuePrefix = $"bench-{Guid.NewGuid():N}"[..14] + "-";
+                options.Bus.TemporaryQueues = true;
+                await using var backtestStore = await FreshStore.CreateAsync(options.Database, result.GetValue(GlobalOptions.Connection) is null);
+                options.Database = backtestStore.Options;
+                AnsiConsole.MarkupLine($"[bold]SocialCrm bench[/]: backtest of {decided} decided signals, {options.Bus.Transport} + {options.Database.Provider}, {Environment.ProcessorCount} cores");
+                BacktestBenchResult run = null!;
+                await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                    .StartAsync(async progress =>
+                    {
+                        var ingest = progress.AddTask("decided", maxValue: decided);
+                        run = await BacktestBench.RunAsync(options, decided, (_, m) => ingest.Value = m, ct);
+                    });
+                Console.WriteLine($"bench: backtest_signals={run.Compared} store={options.Database.Provider} changed={run.Changed} seconds={run.Seconds:0.00} " +
+                                  $"signals_per_s={run.Compared / run.Seconds:0} fill_seconds={run.FillSeconds:0}");
+                return run.Compared == decided ? 0 : 1;
             }
             var count = result.GetValue(signals);
             options.Bus.QueuePrefix = $"bench-{Guid.NewGuid():N}"[..14] + "-";

@@ -64,7 +64,7 @@ public static class PipelineBench
     }
 
     /// <summary>Ingests count signals, as fast as eight producers can or at perSecond, and waits until all are measured.</summary>
-    private static async Task DriveAsync(IHost host, SimulatedWorld world, int count, double? perSecond, Action<int, int> progress, CancellationToken ct)
+    internal static async Task DriveAsync(IHost host, SimulatedWorld world, int count, double? perSecond, Action<int, int> progress, CancellationToken ct)
     {
         var measuredBefore = await MeasuredAsync(host, ct);
         var next = 0;

@@ -79,6 +79,7 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddSingleton<WorkflowRunner>();
         services.AddScoped<WorkflowHost>();
         services.AddScoped<WorkflowDefinitionStore>();
+        services.AddScoped<SocialCrm.Stages.Workflows.Backtest.WorkflowBacktest>();
 
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Outbox>();

@@ -1,4 +1,5 @@
 using SocialCrm.Stages.Workflows;
+using SocialCrm.Stages.Workflows.Backtest;
 using SocialCrm.Web.Workplace;
 using SocialCrm.Workflows.Definitions;
 
@@ -53,7 +54,17 @@ public static class WorkflowEndpoints
             return Results.Ok(WorkflowVersionView.Of(draft));
         })
         .WithSummary("Put an old version's content into the draft (publish the draft to make it live). Optional body: {\"comment\"}");
+
+        workflows.MapPost("/{definitionId}/versions/{version:int}/backtest", (string definitionId, int version, BacktestRequest? body, WorkflowBacktest backtest, CancellationToken ct) =>
+                backtest.RunAsync(definitionId, version, body?.Signals ?? BacktestRequest.DefaultSignals, ct))
+            .WithSummary("Run a version (a draft or any other) of the analyse workflow against the last N analysed signals, writing and sending nothing, and compare its decisions with those taken: {\"signals\": N} (default 1000)");
     }
+}
+
+/// <summary>How many of the last analysed signals a backtest replays.</summary>
+public sealed record BacktestRequest(int? Signals)
+{
+    public const int DefaultSignals = 1000;
 }
 
 /// <summary>An optional note on a publish or revert, kept in the audit trail (and on the version when publishing the draft).</summary>

@@ -21,6 +21,10 @@ public sealed class ActivityContext(
     public IServiceProvider Services => services;
     public CancellationToken CancellationToken => cancellationToken;
     public CompiledWorkflow Workflow => workflow;
+    public CompiledActivity Activity => activity;
+
+    /// <summary>Every variable this activity set, as it set it (journalled for activities that are not pure).</summary>
+    public JsonObject Outputs { get; } = [];
 
     public T GetService<T>() where T : notnull =>
         (T?)services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered");
@@ -54,7 +58,9 @@ public sealed class ActivityContext(
             }
             target = next;
         }
-        target[parts[^1]] = Values.ToNode(value);
+        var node = Values.ToNode(value);
+        target[parts[^1]] = node;
+        Outputs[path] = node?.DeepClone();
     }
 
     /// <summary>Reads a dotted variable such as "case.id"; null when any part is missing.</summary>

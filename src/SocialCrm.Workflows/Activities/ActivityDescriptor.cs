@@ -15,6 +15,12 @@ public sealed record ActivityDescriptor(
     /// <summary>The variables the activity sets (value.score), so validation knows what later expressions may read.</summary>
     public IReadOnlyList<string> Writes { get; init; } = [];
 
+    /// <summary>
+    /// The activity only reads and sets variables (no store, no clock-dependent state, no sends), so a backtest runs
+    /// it for real; any other activity is replayed there from what it recorded in the journal.
+    /// </summary>
+    public bool Pure { get; init; }
+
     /// <summary>The input whose value names a variable the activity sets (SetVariable's "name").</summary>
     public string? WritesVariableNamedBy { get; init; }
 

@@ -5,7 +5,11 @@ namespace SocialCrm.Workflows.Execution;
 
 public enum WorkflowStatus { Running, Suspended, Completed, Faulted }
 
-public sealed record JournalEntry(string ActivityId, string ActivityType, string? Outcome, string? Detail, DateTime At);
+/// <summary>
+/// One activity's run. An activity that is not pure also records the variables it set (Outputs), so a backtest can
+/// replay it without running it again.
+/// </summary>
+public sealed record JournalEntry(string ActivityId, string ActivityType, string? Outcome, string? Detail, DateTime At, JsonObject? Outputs = null);
 
 /// <summary>
 /// The state of one run, pinned to the definition version it started with. The host loads and saves it;

@@ -60,10 +60,12 @@ public sealed class WorkflowRunner
                 instance.Bookmark = result.Bookmark;
                 instance.Status = WorkflowStatus.Suspended;
                 instance.NewJournalEntries.Add(new(activityId, compiled.Descriptor.Type, "Suspended",
-                    result.Detail ?? $"waits for {result.Bookmark.Name} {result.Bookmark.CorrelationId}", DateTime.UtcNow));
+                    result.Detail ?? $"waits for {result.Bookmark.Name} {result.Bookmark.CorrelationId}", DateTime.UtcNow,
+                    compiled.Descriptor.Pure || context.Outputs.Count == 0 ? null : context.Outputs));
                 return;
             }
-            instance.NewJournalEntries.Add(new(activityId, compiled.Descriptor.Type, result.Outcome, result.Detail, DateTime.UtcNow));
+            instance.NewJournalEntries.Add(new(activityId, compiled.Descriptor.Type, result.Outcome, result.Detail, DateTime.UtcNow,
+                compiled.Descriptor.Pure || context.Outputs.Count == 0 ? null : context.Outputs));
             activityId = workflow.NextActivity(activityId, result.Outcome!);
         }
         instance.Status = WorkflowStatus.Completed;

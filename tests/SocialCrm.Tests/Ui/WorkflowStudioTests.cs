@@ -26,6 +26,11 @@ public class WorkflowStudioTests
     {
         using var factory = new ApiFactory().With("SocialCrm:Workflow:AutoAgent", "true");
         await using var session = await BrowserSession.StartAsync(factory);
+        using var api = await factory.ClientAsync("api-admin", "admin");
+        // Cases decided by version 1, for the backtest.
+        foreach (var (id, text) in new[] { ("past-1", "Where is my parcel?"), ("past-2", "Your app crashes every time"), ("past-3", "Can I change my plan?") })
+            await api.PostAsJsonAsync("/api/signals", new { platform = "x", postId = id, authorHandle = $"h_{id}", text, postedAt = DateTimeOffset.UtcNow });
+        await MeasuredCaseAsync(factory, "past-1");
 
         var (agent, agentPassword) = await factory.UserAsync("aino", "agent");
         var agentPage = await session.SignInAsync(agent, agentPassword, "/admin/workflows");
@@ -60,6 +65,16 @@ public class WorkflowStudioTests
         await Expect(page.Locator("#draft-errors")).ToContainTextAsync("No errors");
         await page.ClickAsync("#save-draft");
         await Expect(page.Locator("#studio-message")).ToContainTextAsync("Saved draft v2. It is valid");
+
+        // Backtested on the cases version 1 decided: every one not in the vip queue would move there.
+        await page.Locator(".rz-tabview-nav").GetByText("Backtest").ClickAsync();
+        await page.ClickAsync("#run-backtest");
+        await Expect(page.Locator("#backtest-summary")).ToContainTextAsync("would be decided differently", new() { Timeout = 20_000 });
+        await Expect(page.Locator("#backtest-counts tr.moved")).Not.ToHaveCountAsync(0);
+        await Expect(page.Locator("#backtest-cases")).ToContainTextAsync("queue vip");
+        await BrowserSession.ShotAsync(page, "studio-backtest");
+        await page.Locator(".rz-tabview-nav").GetByText("Draft").ClickAsync();
+
         await page.FillAsync("#publish-comment", "every customer is a VIP this week");
         await page.ClickAsync("#publish-draft");
         await Expect(page.Locator("#studio-message")).ToContainTextAsync("Version 2 is now what the analyse stage runs");
@@ -75,19 +90,27 @@ public class WorkflowStudioTests
         await BrowserSession.ShotAsync(page, "studio-compare");
 
         // The next case is decided by version 2, and its view says so.
-        using var api = await factory.ClientAsync("api-admin", "admin");
         Assert.That((await api.PostAsJsonAsync("/api/signals", new { platform = "x", postId = "studio-1", authorHandle = "new_customer", text = "Where is my parcel?", postedAt = DateTimeOffset.UtcNow })).StatusCode,
             Is.EqualTo(HttpStatusCode.Accepted));
-        Guid caseId = default;
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); caseId == default && DateTime.UtcNow < deadline; await Task.Delay(200))
-        {
-            using var scope = factory.Services.CreateScope();
-            caseId = await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Cases.Where(c => c.Status == CaseStatus.Measured).Select(c => c.Id).FirstOrDefaultAsync();
-        }
+        var caseId = await MeasuredCaseAsync(factory, "studio-1");
         var detail = (await api.GetFromJsonAsync<JsonObject>($"/api/cases/{caseId}"))!;
         Assert.That(detail["journal"]!.AsArray().Where(j => (string)j!["definitionId"]! == "analyse").Select(j => (int)j!["version"]!).Distinct(), Is.EqualTo(new[] { 2 }));
         Assert.That((string)detail["case"]!["queue"]!, Is.EqualTo("vip"), "the new threshold decided it");
         await page.GotoAsync($"{session.BaseUrl}/cases/{caseId}");
         await Expect(page.Locator("#workflow-versions")).ToContainTextAsync("analyse v2");
+    }
+
+    private static async Task<Guid> MeasuredCaseAsync(ApiFactory factory, string postId)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            using var scope = factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            var found = await db.Cases.Join(db.Signals, c => c.SignalId, s => s.Id, (c, s) => new { c.Id, c.Status, PostId = s.PlatformPostId })
+                .Where(x => x.PostId == postId && x.Status == CaseStatus.Measured).Select(x => x.Id).FirstOrDefaultAsync();
+            if (found != default) return found;
+        }
+        Assert.Fail($"post {postId} did not reach measure in 60 s");
+        return default;
     }
 }

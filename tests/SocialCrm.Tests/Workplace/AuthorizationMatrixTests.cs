@@ -55,6 +55,7 @@ public class AuthorizationMatrixTests
         ["GET /api/workflows/{definitionId}/versions"] = Access.Admin,
         ["GET /api/workflows/{definitionId}/versions/{version:int}"] = Access.Admin,
         ["DELETE /api/workflows/{definitionId}/draft"] = Access.Admin,
+        ["POST /api/workflows/{definitionId}/versions/{version:int}/backtest"] = Access.Admin,
         ["PUT /api/workflows/{definitionId}/draft"] = Access.Admin,
         ["POST /api/workflows/{definitionId}/versions/{version:int}/publish"] = Access.Admin,
         ["POST /api/workflows/{definitionId}/versions/{version:int}/revert"] = Access.Admin,

@@ -7,7 +7,7 @@ public sealed class RouteToQueueActivity : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
         "RouteToQueue", "Routes the case to an agent queue.", [ActivityResult.Done],
-        new InputDescriptor("vipValue", InputKind.Number, false, "value from which a case goes to the vip queue (default 0.7)")) with { Writes = ["case.queue"] };
+        new InputDescriptor("vipValue", InputKind.Number, false, "value from which a case goes to the vip queue (default 0.7)")) with { Writes = ["case.queue"], Pure = true };
 
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

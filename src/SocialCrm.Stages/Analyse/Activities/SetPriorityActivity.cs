@@ -14,7 +14,7 @@ public sealed class SetPriorityActivity(TimeProvider clock) : IActivity
         new InputDescriptor("urgentMinutes", InputKind.Number, false, "SLA for priority 1 (default 60)"),
         new InputDescriptor("highMinutes", InputKind.Number, false, "SLA for priority 2 (default 240)"),
         new InputDescriptor("normalMinutes", InputKind.Number, false, "SLA for priority 3 (default 480)"),
-        new InputDescriptor("lowMinutes", InputKind.Number, false, "SLA for priority 4 (default 1440)")) with { Writes = ["case.priority", "case.slaDueAt"] };
+        new InputDescriptor("lowMinutes", InputKind.Number, false, "SLA for priority 4 (default 1440)")) with { Writes = ["case.priority", "case.slaDueAt"], Pure = true };
 
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {

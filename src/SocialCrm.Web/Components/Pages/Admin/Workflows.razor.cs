@@ -18,7 +18,7 @@ namespace SocialCrm.Web.Components.Pages.Admin;
 /// </summary>
 public partial class Workflows
 {
-    private const int DraftTab = 0, VersionsTab = 1, CompareTab = 2;
+    private const int DraftTab = 0, VersionsTab = 1, BacktestTab = 2, CompareTab = 3;
 
     [Parameter] public string? DefinitionId { get; set; }
     [Inject] private DraftCheck Checker { get; set; } = null!;
@@ -248,14 +248,14 @@ public partial class Workflows
 
     private WorkflowDefinition? DrawnDefinition => _tab switch
     {
-        DraftTab => _typed,
+        DraftTab or BacktestTab => _typed,
         CompareTab => Parsed(_to),
         _ => Parsed(_shown ?? _live?.Version ?? 0),
     };
 
     private IReadOnlySet<string> DrawnChanges => _tab switch
     {
-        DraftTab when _typed is not null && _live is not null => WorkflowDiff.Between(Parsed(_live.Version)!, _typed).All,
+        DraftTab or BacktestTab when _typed is not null && _live is not null => WorkflowDiff.Between(Parsed(_live.Version)!, _typed).All,
         CompareTab when Parsed(_from) is { } from && Parsed(_to) is { } to => WorkflowDiff.Between(from, to).All,
         _ => new HashSet<string>(),
     };
@@ -264,7 +264,7 @@ public partial class Workflows
 
     private string DrawingTitle => _tab switch
     {
-        DraftTab => _edited ? "Your edit, as typed" : _draft is { } d ? $"Draft v{d.Version}" : $"v{_live?.Version} (live)",
+        DraftTab or BacktestTab => _edited ? "Your edit, as typed" : _draft is { } d ? $"Draft v{d.Version}" : $"v{_live?.Version} (live)",
         CompareTab => $"v{_to}, compared with v{_from}",
         _ => _shown is { } v && v != _live?.Version ? $"v{v}" : $"v{_live?.Version} (live)",
     };

@@ -16,7 +16,8 @@ namespace SocialCrm.Stages.Workflows.Backtest;
 /// recorded in the case's journal (its outcome and the variables it set), so models, budgets and history are as they
 /// were when the case was decided.
 /// </summary>
-public sealed class WorkflowBacktest(CrmDbContext db, WorkflowCompiler compiler, WorkflowRunner runner, WorkflowSettings settings, IServiceProvider services)
+public sealed class WorkflowBacktest(CrmDbContext db, WorkflowCompiler compiler, WorkflowRunner runner, WorkflowCatalog catalog, WorkflowSettings settings,
+    IServiceProvider services)
 {
     public const int MaxSignals = 50_000;
 
@@ -35,12 +36,13 @@ public sealed class WorkflowBacktest(CrmDbContext db, WorkflowCompiler compiler,
         var replay = new ReplayActivity();
         var scope = new ReplayServices(services, replay);
         var settingsJson = settings.ToJson();
+        catalog.TryGetStartVariables(definitionId, out var startVariables);
         var compared = new List<BacktestCase>();
         var skipped = new List<string>();
         foreach (var run in runs)
         {
             var state = new WorkflowInstanceState { DefinitionId = definitionId, Version = version, CorrelationId = run.SignalId.ToString() };
-            foreach (var path in StartVariables) Copy(run.Variables, state.Variables, path);
+            foreach (var path in startVariables) Copy(run.Variables, state.Variables, path);
             state.Variables["settings"] = settingsJson.DeepClone();
             (replay.Recording, replay.FinalVariables) = (run.Journal, run.Variables);
             try
@@ -65,9 +67,6 @@ public sealed class WorkflowBacktest(CrmDbContext db, WorkflowCompiler compiler,
             Counts(compared, d => d.Decision), Counts(compared, d => d.ReplyKind), Counts(compared, d => d.Queue), Counts(compared, d => $"P{d.Priority}"),
             changed, skipped, clock.Elapsed.TotalSeconds);
     }
-
-    /// <summary>The variables the stage starts the analyse workflow with (see SignalCapturedConsumer).</summary>
-    private static IEnumerable<string> StartVariables => StageWorkflows.Catalog().TryGetStartVariables(StageWorkflows.Analyse, out var paths) ? paths : [];
 
     private sealed record RecordedRun(Guid SignalId, JsonObject Variables, IReadOnlyList<JournalEntry> Journal, BacktestCase Case);
 
@@ -125,17 +124,9 @@ public sealed class WorkflowBacktest(CrmDbContext db, WorkflowCompiler compiler,
         target[parts[^1]] = node.DeepClone();
     }
 
-    private static Dictionary<string, BacktestCount> Counts(List<BacktestCase> cases, Func<Decided, string> of)
-    {
-        var counts = new Dictionary<string, BacktestCount>();
-        foreach (var c in cases)
-        {
-            var (before, after) = (of(c.Before), of(c.After));
-            counts[before] = counts.GetValueOrDefault(before, new(0, 0)) with { Before = counts.GetValueOrDefault(before, new(0, 0)).Before + 1 };
-            counts[after] = counts.GetValueOrDefault(after, new(0, 0)) with { After = counts.GetValueOrDefault(after, new(0, 0)).After + 1 };
-        }
-        return counts.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary();
-    }
+    private static Dictionary<string, BacktestCount> Counts(List<BacktestCase> cases, Func<Decided, string> of) =>
+        cases.Select(c => of(c.Before)).Concat(cases.Select(c => of(c.After))).Distinct().Order(StringComparer.Ordinal)
+            .ToDictionary(value => value, value => new BacktestCount(cases.Count(c => of(c.Before) == value), cases.Count(c => of(c.After) == value)));
 
     /// <summary>Hands the runner the replay activity for the types it stands in for, and everything else from the host.</summary>
     private sealed class ReplayServices(IServiceProvider inner, ReplayActivity replay) : IServiceProvider

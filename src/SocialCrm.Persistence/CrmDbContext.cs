@@ -179,6 +179,10 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(d => new { d.DefinitionId, d.Version }).IsUnique();
             e.HasIndex(d => new { d.DefinitionId, d.IsPublished });
             e.HasIndex(d => d.DraftOf).IsUnique();
+            // A draft saved, discarded or published while another admin publishes it (or another version) must fail,
+            // not rewrite a version that has just been published or leave two versions live.
+            e.Property(d => d.PublishedAt).IsConcurrencyToken();
+            e.Property(d => d.IsPublished).IsConcurrencyToken();
             e.Ignore(d => d.IsDraft);
         });
         b.Entity<WorkflowInstanceRecord>(e => e.HasIndex(i => new { i.DefinitionId, i.CorrelationId }));

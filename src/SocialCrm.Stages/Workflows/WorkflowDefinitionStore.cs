@@ -58,7 +58,11 @@ public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler co
     /// Saves an edit into the definition's draft (made when there is none). A draft with errors is kept as work in
     /// progress, marked invalid with its errors; it cannot be published until they are fixed.
     /// </summary>
-    public async Task<(WorkflowDefinitionRecord Draft, IReadOnlyList<ValidationError> Errors)> SaveDraftAsync(WorkflowDefinition definition, string by, CancellationToken ct)
+    public async Task<(WorkflowDefinitionRecord Draft, IReadOnlyList<ValidationError> Errors)> SaveDraftAsync(WorkflowDefinition definition, string by, CancellationToken ct) =>
+        await SaveDraftAsync(definition, by, null, ct);
+
+    private async Task<(WorkflowDefinitionRecord Draft, IReadOnlyList<ValidationError> Errors)> SaveDraftAsync(WorkflowDefinition definition, string by,
+        (string Action, string Target, string? Detail)? alsoAudit, CancellationToken ct)
     {
         RequireKnown(definition.DefinitionId);
         var errors = compiler.Validate(definition);
@@ -72,6 +76,7 @@ public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler co
                 draft.Source = by;
                 draft.ErrorsJson = errors.Count == 0 ? null : JsonSerializer.Serialize(errors, JsonSerializerOptions.Web);
                 audit.Add(by, AuditActions.WorkflowDraftSaved, $"{draft.DefinitionId} v{draft.Version}", errors.Count == 0 ? "valid" : $"{errors.Count} errors");
+                if (alsoAudit is { } also) audit.Add(by, also.Action, also.Target, also.Detail);
                 await db.SaveChangesAsync(ct);
                 return (draft, errors);
             }
@@ -88,11 +93,14 @@ public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler co
     /// <summary>Validates a version and makes it the one the stage runs. Publishing the draft freezes it for good.</summary>
     public async Task<WorkflowDefinitionRecord> PublishAsync(string definitionId, int version, string by, string? comment, CancellationToken ct)
     {
-        var target = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, ct)
+        // The target and the live version in one read, so both are seen as of the same moment (the concurrency
+        // tokens then refuse the save if either changed since).
+        var rows = await db.WorkflowDefinitions.Where(d => d.DefinitionId == definitionId && (d.Version == version || d.IsPublished)).ToListAsync(ct);
+        var target = rows.SingleOrDefault(d => d.Version == version)
             ?? throw new KeyNotFoundException($"workflow '{definitionId}' has no version {version}");
         var errors = compiler.Validate(WorkflowJson.Parse(target.Json));
         if (errors.Count > 0) throw new WorkflowValidationException(errors);
-        foreach (var live in await db.WorkflowDefinitions.Where(d => d.DefinitionId == definitionId && d.IsPublished).ToListAsync(ct))
+        foreach (var live in rows.Where(d => d.IsPublished && d != target))
             live.IsPublished = false;
         target.IsPublished = true;
         if (target.IsDraft)
@@ -112,8 +120,8 @@ public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler co
     public async Task<WorkflowDefinitionRecord> RevertAsync(string definitionId, int toVersion, string by, string? comment, CancellationToken ct)
     {
         var old = await VersionAsync(definitionId, toVersion, ct);
-        audit.Add(by, AuditActions.WorkflowReverted, $"{definitionId} v{toVersion} into the draft", string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
-        var (draft, _) = await SaveDraftAsync(WorkflowJson.Parse(old.Json), by, ct);
+        var (draft, _) = await SaveDraftAsync(WorkflowJson.Parse(old.Json), by,
+            (AuditActions.WorkflowReverted, $"{definitionId} v{toVersion} into the draft", string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()), ct);
         return draft;
     }
 

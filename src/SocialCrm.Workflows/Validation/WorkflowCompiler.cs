@@ -21,23 +21,28 @@ public sealed class WorkflowCompiler(ActivityRegistry registry, WorkflowCatalog?
     public bool TryGetCached(string definitionId, int version, out CompiledWorkflow workflow) =>
         _cache.TryGetValue((definitionId, version), out workflow!);
 
+    /// <summary>
+    /// A published version, compiled to run. Names are not checked again here: a version published before the check
+    /// existed keeps running (and its waiting instances keep resuming) rather than failing every message.
+    /// </summary>
     public CompiledWorkflow GetOrCompile(string definitionId, int version, Func<string> loadJson) =>
-        _cache.GetOrAdd((definitionId, version), _ => Compile(WorkflowJson.Parse(loadJson()), version));
+        _cache.GetOrAdd((definitionId, version), _ => Compile(WorkflowJson.Parse(loadJson()), version, checkNames: false));
 
-    public CompiledWorkflow Compile(WorkflowDefinition definition, int version)
+    public CompiledWorkflow Compile(WorkflowDefinition definition, int version, bool checkNames = true)
     {
-        var (compiled, errors) = TryCompile(definition, version);
+        var (compiled, errors) = TryCompile(definition, version, checkNames);
         return compiled ?? throw new WorkflowValidationException(errors);
     }
 
+    /// <summary>Every error, names included: what saving and publishing a draft check.</summary>
     public IReadOnlyList<ValidationError> Validate(WorkflowDefinition definition) => TryCompile(definition, 0).Errors;
 
-    public (CompiledWorkflow? Workflow, IReadOnlyList<ValidationError> Errors) TryCompile(WorkflowDefinition definition, int version)
+    public (CompiledWorkflow? Workflow, IReadOnlyList<ValidationError> Errors) TryCompile(WorkflowDefinition definition, int version, bool checkNames = true)
     {
         var errors = new List<ValidationError>();
         if (string.IsNullOrWhiteSpace(definition.DefinitionId))
             errors.Add(new(null, "$.definitionId", "is required"));
-        else if (catalog is not null && !catalog.TryGetStartVariables(definition.DefinitionId, out _))
+        else if (checkNames && catalog is not null && !catalog.TryGetStartVariables(definition.DefinitionId, out _))
             errors.Add(new(null, "$.definitionId", $"no stage runs a workflow '{definition.DefinitionId}'; the workflows are {string.Join(", ", catalog.DefinitionIds)}"));
         if (definition.Activities.Count == 0)
             errors.Add(new(null, "$.activities", "a workflow needs at least one activity"));
@@ -76,7 +81,7 @@ public sealed class WorkflowCompiler(ActivityRegistry registry, WorkflowCatalog?
                 errors.Add(new(c.Source, $"{path}", $"outcome '{c.Outcome}' of '{c.Source}' is connected twice"));
         }
 
-        if (catalog is not null) NameCheck.Run(definition, activities, catalog, errors);
+        if (checkNames && catalog is not null) NameCheck.Run(definition, activities, catalog, errors);
 
         if (errors.Count == 0)
         {

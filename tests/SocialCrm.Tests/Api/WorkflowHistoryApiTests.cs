@@ -115,6 +115,33 @@ public class WorkflowHistoryApiTests
     }
 
     [Test]
+    public async Task Publishing_saving_and_discarding_at_the_same_moment_leave_one_live_version_and_no_500()
+    {
+        using var factory = new ApiFactory();
+        using var admin = await factory.ClientAsync("root", "admin");
+        var frozen = new Dictionary<int, string>();
+        for (var round = 0; round < 6; round++)
+        {
+            var draft = (int)(await SaveAsync(admin, Analyse(j => j.Replace("\"vipValue\": 0.7", $"\"vipValue\": 0.{round + 1}"))))["version"]!;
+            var answers = await Task.WhenAll(
+                admin.PostAsync($"/api/workflows/analyse/versions/{draft}/publish", null),
+                admin.PostAsync("/api/workflows/analyse/versions/1/publish", null),
+                admin.PutAsync("/api/workflows/analyse/draft", Json(Analyse(j => j.Replace("\"vipValue\": 0.7", "\"vipValue\": 0.05")))),
+                admin.DeleteAsync("/api/workflows/analyse/draft"));
+            Assert.That(answers.Select(a => (int)a.StatusCode), Is.All.LessThan(500), string.Join(" | ", await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()))));
+            var versions = (await admin.GetFromJsonAsync<JsonArray>("/api/workflows/analyse/versions"))!;
+            Assert.That(versions.Count(v => (bool)v!["isLive"]!), Is.EqualTo(1), "exactly one version runs: " + string.Join(" ", answers.Select(a => (int)a.StatusCode)) + " " + string.Join(", ", versions.Select(v => $"v{v!["version"]} {v["state"]} live={v["isLive"]}")));
+            Assert.That(versions.Count(v => (string)v!["state"]! == "draft"), Is.LessThanOrEqualTo(1));
+            foreach (var published in versions.Where(v => (string)v!["state"]! == "published"))
+            {
+                var (number, content) = ((int)published!["version"]!, published["definition"]!.ToJsonString());
+                Assert.That(frozen.TryAdd(number, content) || frozen[number] == content, Is.True, $"v{number} changed after it was published");
+            }
+            if (versions.Any(v => (string)v!["state"]! == "draft")) await admin.DeleteAsync("/api/workflows/analyse/draft");
+        }
+    }
+
+    [Test]
     public async Task Only_the_four_stage_workflows_exist()
     {
         using var factory = new ApiFactory();

@@ -1099,6 +1099,7 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsPublished")
+                        .IsConcurrencyToken()
                         .HasColumnType("boolean");
 
                     b.Property<string>("Json")
@@ -1110,6 +1111,7 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<DateTime?>("PublishedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PublishedBy")

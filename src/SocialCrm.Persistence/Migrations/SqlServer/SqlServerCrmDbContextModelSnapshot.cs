@@ -1102,6 +1102,7 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                         .HasColumnType("bit");
 
                     b.Property<bool>("IsPublished")
+                        .IsConcurrencyToken()
                         .HasColumnType("bit");
 
                     b.Property<string>("Json")
@@ -1113,6 +1114,7 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTime?>("PublishedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetime2");
 
                     b.Property<string>("PublishedBy")

@@ -47,11 +47,42 @@ public partial class Workflows
         if (_loadedId == Id || !StageWorkflows.All.Contains(Id)) return;
         _loadedId = Id;
         _parsedVersions.Clear();
-        _message = null;
-        _shown = null;
+        (_message, _shown, _confirmDiscard, _comment, _tab) = (null, null, false, "", DraftTab);
         await LoadAsync();
         SetText(_draft?.Json ?? _live?.Json ?? "");
-        if (_editor is not null) await _editor.SetValue(_text);
+        await ShowTextAsync();
+    }
+
+    /// <summary>
+    /// Puts the text into the editor when the Draft tab shows it. The tabs render only the one selected, so on another
+    /// tab the editor is gone; it is made again from the text when the Draft tab opens.
+    /// </summary>
+    private async Task ShowTextAsync()
+    {
+        if (_tab != DraftTab || _editor is null) return;
+        try
+        {
+            await _editor.SetValue(_text);
+            await DecorateAsync();
+        }
+        catch (JSException)
+        {
+            // The editor went with its tab; the next one starts from _text.
+        }
+    }
+
+    private void TabChanged(int tab)
+    {
+        _tab = tab;
+        // Editors of a tab that is no longer shown are disposed with it.
+        if (tab != DraftTab) (_editor, _decorations) = (null, []);
+        if (tab != CompareTab) (_diff, _diffOriginal, _diffModified) = (null, null, null);
+    }
+
+    private async Task DiffReadyAsync()
+    {
+        (_diffOriginal, _diffModified) = (null, null);
+        await CompareAsync();
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -154,7 +185,7 @@ public partial class Workflows
             var (draft, errors) = await store.SaveDraftAsync(_typed, await UserAsync(), default);
             await LoadAsync();
             SetText(draft.Json);
-            await DecorateAsync();
+            await ShowTextAsync();
             Say(errors.Count == 0 ? $"Saved draft v{draft.Version}. It is valid and can be published." : $"Saved draft v{draft.Version} as work in progress with {errors.Count} {(errors.Count == 1 ? "error" : "errors")}; fix {(errors.Count == 1 ? "it" : "them")} to publish it.", problem: errors.Count > 0);
         });
     }
@@ -162,10 +193,10 @@ public partial class Workflows
     private Task PublishAsync(int version) => RunAsync(async store =>
     {
         await store.PublishAsync(Id, version, await UserAsync(), _comment, default);
-        _comment = "";
+        (_comment, _confirmDiscard) = ("", false);
         await LoadAsync();
         SetText(_draft?.Json ?? _live!.Json);
-        if (_editor is not null) await _editor.SetValue(_text);
+        await ShowTextAsync();
         Say($"Version {version} is now what the {Id} stage runs. Cases already under way stay on the version they started with.");
     });
 
@@ -174,8 +205,7 @@ public partial class Workflows
         var draft = await store.RevertAsync(Id, version, await UserAsync(), null, default);
         await LoadAsync();
         SetText(draft.Json);
-        if (_editor is not null) await _editor.SetValue(_text);
-        _tab = DraftTab;
+        TabChanged(DraftTab);
         Say($"Draft v{draft.Version} now holds version {version}'s content. Publish it to make it live.");
     });
 
@@ -185,7 +215,7 @@ public partial class Workflows
         _confirmDiscard = false;
         await LoadAsync();
         SetText(_live?.Json ?? "");
-        if (_editor is not null) await _editor.SetValue(_text);
+        await ShowTextAsync();
         Say($"Draft v{discarded.Version} discarded.");
     });
 
@@ -204,6 +234,11 @@ public partial class Workflows
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or ArgumentException or JsonException)
         {
             Say(e.Message, problem: true);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            await LoadAsync();
+            Say("Someone else changed this workflow at the same moment; the versions are reloaded. Check them and try again.", problem: true);
         }
         finally
         {

@@ -26,14 +26,14 @@ public class ShutdownTests
         {
             accepted = [.. (await Task.WhenAll(Enumerable.Range(0, 20).Select(i => stopping.IngestAsync(Signals.Complaint(handle: $"stop{i}"))))).Select(r => r.SignalId)];
             await stopping.EventuallyAsync("the pipeline is under way", async db => await db.Cases.AnyAsync());
-            // The store is held by another process while the host stops, so the stages are mid-retry when it goes.
-            await using var holder = new SqliteConnection(PersistenceServiceCollectionExtensions.ResolveSqlitePath(store.Options.ConnectionString));
-            await holder.OpenAsync();
-            await using (var begin = holder.CreateCommand()) { begin.CommandText = "BEGIN EXCLUSIVE"; await begin.ExecuteNonQueryAsync(); }
+            // The store is held by another connection for a few seconds while the host stops, so the stages are
+            // mid-retry when it goes. The hold ends on its own: the stop must not depend on it.
+            var holding = HoldAsync(store.Options, TimeSpan.FromSeconds(5));
             await Task.Delay(TimeSpan.FromSeconds(2));
             stopped.Restart();
             await stopping.DisposeAsync();
             stopped.Stop();
+            await holding;
         }
         Assert.That(stopped.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "the host stops without waiting out its retries");
 
@@ -42,5 +42,16 @@ public class ShutdownTests
             await db.Cases.CountAsync(c => accepted.Contains(c.SignalId) && c.Status == CaseStatus.Measured) == accepted.Length);
         var parked = await restarted.QueryAsync(db => db.FailedMessages.Select(m => m.MessageType + ": " + m.Error).ToListAsync());
         Assert.That(parked, Is.Empty, "nothing is parked as failed because the host stopped");
+    }
+
+    private static async Task HoldAsync(DatabaseOptions store, TimeSpan hold)
+    {
+        await using var holder = new SqliteConnection(PersistenceServiceCollectionExtensions.ResolveSqlitePath(store.ConnectionString));
+        await holder.OpenAsync();
+        await using (var begin = holder.CreateCommand()) { begin.CommandText = "BEGIN EXCLUSIVE"; await begin.ExecuteNonQueryAsync(); }
+        await Task.Delay(hold);
+        await using var rollback = holder.CreateCommand();
+        rollback.CommandText = "ROLLBACK";
+        await rollback.ExecuteNonQueryAsync();
     }
 }

@@ -192,7 +192,8 @@ public sealed class FaultSuite(string configuration, FaultSettings settings, Act
         while (!await condition()) await Task.Delay(every, ct);
     }
 
-    private static async Task LockSqliteAsync(DatabaseOptions store, TimeSpan hold, CancellationToken ct)
+    /// <summary>Holds the SQLite file with BEGIN EXCLUSIVE from another connection for a while: the embedded store "down".</summary>
+    public static async Task LockSqliteAsync(DatabaseOptions store, TimeSpan hold, CancellationToken ct)
     {
         await using var connection = new SqliteConnection(PersistenceServiceCollectionExtensions.ResolveSqlitePath(store.ConnectionString));
         await connection.OpenAsync(ct);

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Domain.Cases;
 using SocialCrm.Persistence.Configuration;
@@ -28,7 +27,7 @@ public class ShutdownTests
             await stopping.EventuallyAsync("the pipeline is under way", async db => await db.Cases.AnyAsync());
             // The store is held by another connection for a few seconds while the host stops, so the stages are
             // mid-retry when it goes. The hold ends on its own: the stop must not depend on it.
-            var holding = HoldAsync(store.Options, TimeSpan.FromSeconds(5));
+            var holding = SocialCrm.Cli.Faults.FaultSuite.LockSqliteAsync(store.Options, TimeSpan.FromSeconds(5), CancellationToken.None);
             await Task.Delay(TimeSpan.FromSeconds(2));
             stopped.Restart();
             await stopping.DisposeAsync();
@@ -42,16 +41,5 @@ public class ShutdownTests
             await db.Cases.CountAsync(c => accepted.Contains(c.SignalId) && c.Status == CaseStatus.Measured) == accepted.Length);
         var parked = await restarted.QueryAsync(db => db.FailedMessages.Select(m => m.MessageType + ": " + m.Error).ToListAsync());
         Assert.That(parked, Is.Empty, "nothing is parked as failed because the host stopped");
-    }
-
-    private static async Task HoldAsync(DatabaseOptions store, TimeSpan hold)
-    {
-        await using var holder = new SqliteConnection(PersistenceServiceCollectionExtensions.ResolveSqlitePath(store.ConnectionString));
-        await holder.OpenAsync();
-        await using (var begin = holder.CreateCommand()) { begin.CommandText = "BEGIN EXCLUSIVE"; await begin.ExecuteNonQueryAsync(); }
-        await Task.Delay(hold);
-        await using var rollback = holder.CreateCommand();
-        rollback.CommandText = "ROLLBACK";
-        await rollback.ExecuteNonQueryAsync();
     }
 }

@@ -10,6 +10,7 @@ using SocialCrm.Domain.Signals;
 using SocialCrm.Domain.Templates;
 using SocialCrm.Persistence.Messaging;
 using SocialCrm.Persistence.Models;
+using SocialCrm.Persistence.Settings;
 using SocialCrm.Persistence.Workflows;
 using SocialCrm.Persistence.Workplace;
 
@@ -46,6 +47,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<FailedMessage> FailedMessages => Set<FailedMessage>();
     public DbSet<TrainedModelRecord> TrainedModels => Set<TrainedModelRecord>();
+    public DbSet<SettingsVersionRecord> SettingsVersions => Set<SettingsVersionRecord>();
+    public DbSet<ReplyTemplateVersion> ReplyTemplateVersions => Set<ReplyTemplateVersion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -80,6 +83,10 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
             if (e.State == EntityState.Deleted || PublishedContent.Any(p => e.Property(p).IsModified))
                 throw new InvalidOperationException($"version {e.Entity.Version} of workflow '{e.Entity.DefinitionId}' is published and cannot be changed; edit the draft");
         }
+        if (ChangeTracker.Entries<SettingsVersionRecord>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("a settings version cannot be changed or deleted; save new settings instead");
+        if (ChangeTracker.Entries<ReplyTemplateVersion>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("a reply template's version cannot be changed or deleted; edit the template instead");
     }
 
     private static readonly string[] PublishedContent =
@@ -167,7 +174,25 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(x => new { x.CustomerId, x.OccurredAt });
             e.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
         });
-        b.Entity<ReplyTemplate>(e => e.HasKey(t => t.Key));
+        b.Entity<ReplyTemplate>(e =>
+        {
+            e.HasKey(t => t.Key);
+            e.Property(t => t.Key).HasMaxLength(64);
+            e.Property(t => t.Kind).HasMaxLength(16).HasDefaultValue(TemplateKinds.Standard);
+            e.Property(t => t.Version).HasDefaultValue(1);
+            // Two admins saving the same template at once: the second gets a 409 instead of overwriting unseen.
+            e.Property(t => t.Version).IsConcurrencyToken();
+        });
+        b.Entity<ReplyTemplateVersion>(e =>
+        {
+            e.HasIndex(v => new { v.Key, v.Version }).IsUnique();
+            e.Property(v => v.Key).HasMaxLength(64);
+        });
+        b.Entity<SettingsVersionRecord>(e =>
+        {
+            e.HasKey(v => v.Version);
+            e.Property(v => v.Version).ValueGeneratedNever();
+        });
         b.Entity<CaseMetrics>(e =>
         {
             e.HasKey(m => m.CaseId);

@@ -39,9 +39,9 @@ public static class BacktestBench
         var (draft, _) = await store.SaveDraftAsync(definition, "bench", ct);
 
         var backtest = scope.ServiceProvider.GetRequiredService<WorkflowBacktest>();
-        await backtest.RunAsync(StageWorkflows.Analyse, draft.Version, Math.Min(200, signals), ct);
+        await backtest.RunAsync(StageWorkflows.Analyse, draft.Version, Math.Min(200, signals), null, ct);
         var clock = Stopwatch.StartNew();
-        var result = await backtest.RunAsync(StageWorkflows.Analyse, draft.Version, signals, ct);
+        var result = await backtest.RunAsync(StageWorkflows.Analyse, draft.Version, signals, null, ct);
         clock.Stop();
         var stored = await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Cases.CountAsync(ct);
         await host.StopAsync(ct);

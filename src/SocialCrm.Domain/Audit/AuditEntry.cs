@@ -6,6 +6,8 @@ public static class AuditActions
     public const string SignInFailed = "sign-in.failed", SignedIn = "sign-in", TokenIssued = "token.issued";
     public const string CaseClaimed = "case.claimed", CaseReleased = "case.released", CaseActed = "case.acted";
     public const string WorkflowDraftSaved = "workflow.draft-saved", WorkflowPublished = "workflow.published", WorkflowReverted = "workflow.reverted", WorkflowDraftDiscarded = "workflow.draft-discarded";
+    public const string SettingsChanged = "settings.changed", SettingsRestored = "settings.restored";
+    public const string TemplateCreated = "template.created", TemplateChanged = "template.changed", TemplateRetired = "template.retired", TemplateRestored = "template.restored";
     public const string ModelRestored = "model.restored", MessageReplayed = "message.replayed";
     public const string CustomerUpdated = "customer.updated", CustomerExported = "customer.exported", CustomerErased = "customer.erased";
     public const string UserAdded = "user.added", UserDisabled = "user.disabled", UserEnabled = "user.enabled", UserRolesChanged = "user.roles-changed";

@@ -46,6 +46,8 @@ public sealed class CaseBrief
     public string HistoryJson { get; set; } = "{}";
     public string RecommendedReplyKind { get; set; } = "";
     public string? TemplateKey { get; set; }
+    /// <summary>The version of that template the draft was written from.</summary>
+    public int? TemplateVersion { get; set; }
     public string DraftReply { get; set; } = "";
     public string Models { get; set; } = "";
     /// <summary>What the value and reply-kind models saw (JSON): with the measured outcome, a training example.</summary>

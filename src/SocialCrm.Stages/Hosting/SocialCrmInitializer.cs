@@ -4,13 +4,15 @@ using SocialCrm.Persistence;
 using SocialCrm.Persistence.Configuration;
 using SocialCrm.Stages.Analyse;
 using SocialCrm.Stages.Models;
+using SocialCrm.Stages.Settings;
+using SocialCrm.Stages.Templates;
 using SocialCrm.Stages.Workflows;
 
 namespace SocialCrm.Stages.Hosting;
 
 /// <summary>What every host does before it takes traffic: migrate, import the stage workflows, seed reply templates.</summary>
-public sealed class SocialCrmInitializer(DatabaseMigrator migrator, WorkflowDefinitionStore workflows, CrmDbContext db, SocialCrmOptions options,
-    ModelRegistry models, ILogger<SocialCrmInitializer> log)
+public sealed class SocialCrmInitializer(DatabaseMigrator migrator, WorkflowDefinitionStore workflows, SocialCrmOptions options,
+    ModelRegistry models, SettingsStore settings, ReplyTemplateStore templates, ILogger<SocialCrmInitializer> log)
 {
     public async Task InitializeAsync(CancellationToken ct)
     {
@@ -20,11 +22,8 @@ public sealed class SocialCrmInitializer(DatabaseMigrator migrator, WorkflowDefi
             throw new DirectoryNotFoundException($"the workflows folder '{options.WorkflowsFolder}' does not exist (SocialCrm:WorkflowsFolder)");
         var imported = await workflows.ImportFolderAsync(options.WorkflowsFolder, ct);
         if (imported.Count > 0) log.LogInformation("imported workflows: {Workflows}", string.Join(", ", imported));
-        if (!await db.ReplyTemplates.AnyAsync(ct))
-        {
-            db.ReplyTemplates.AddRange(DefaultReplyTemplates.All);
-            await db.SaveChangesAsync(ct);
-        }
+        await settings.SeedAsync(options.Settings, ct);
+        await templates.SeedAsync(DefaultReplyTemplates.All, ct);
         await models.RefreshAsync(ct);
     }
 }

@@ -1,6 +1,7 @@
 using SocialCrm.Channels;
 using SocialCrm.Stages.Models;
 using SocialCrm.Persistence.Configuration;
+using SocialCrm.Stages.Settings;
 using SocialCrm.Stages.Workflows;
 
 namespace SocialCrm.Stages.Hosting;
@@ -13,6 +14,8 @@ public sealed class SocialCrmOptions
     public DatabaseOptions Database { get; set; } = new();
     public BusOptions Bus { get; set; } = new();
     public WorkflowSettings Workflow { get; set; } = new();
+    /// <summary>The admins' settings a new store starts with (version 1); after that they are edited in the studio.</summary>
+    public CrmSettings Settings { get; set; } = new();
     public ModelSettings Models { get; set; } = new();
     public ChannelOptions Channels { get; set; } = new();
 

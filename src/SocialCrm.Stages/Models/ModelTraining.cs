@@ -7,6 +7,8 @@ using SocialCrm.Scoring.Sentiment;
 using SocialCrm.Scoring.Value;
 using SocialCrm.Stages.Workflows;
 
+using SocialCrm.Stages.Settings;
+
 namespace SocialCrm.Stages.Models;
 
 /// <summary>One training run of one model: its held-out figure next to the current model's, and whether it was promoted.</summary>
@@ -31,7 +33,7 @@ public sealed record IntentTrainingFigures(IReadOnlyList<IntentFigures> Figures,
 /// Trains a model, compares it on held-out data with the model the stages use now (a trained version or the
 /// baseline), stores it as a new version, and makes it active only when it does better.
 /// </summary>
-public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes, WorkflowSettings settings)
+public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes, SettingsStore settingsStore)
 {
     /// <summary>
     /// Sentiment from human-rated texts (the VADER ground truth), promoted when its Pearson r on the held-out tweets
@@ -80,12 +82,13 @@ public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes, Wo
 
         var currentValue = (ICustomerValueScorer)await CurrentAsync(ModelKinds.Value, ct);
         var currentAuc = OutcomeEvaluation.ValueAuc(currentValue, heldOut);
-        var currentRouting = Routing(currentValue, heldOut);
+        var settings = (await settingsStore.CurrentAsync(ct)).Values;
+        var currentRouting = Routing(currentValue, heldOut, settings);
         var values = OutcomeTrainer.TrainValue(train, version).Select(v => (v.Model, v.Report, Auc: OutcomeEvaluation.ValueAuc(v.Model, heldOut))).ToList();
         var bestValue = values.MaxBy(v => v.Auc);
         foreach (var (value, report, auc) in values)
         {
-            var routing = Routing(value, heldOut);
+            var routing = Routing(value, heldOut, settings);
             var saved = await SaveAsync(ModelKinds.Value, value.Version, value.ModelName, value.Trainer, value.ToJson(), "AUC (paid off)", auc, currentValue.ModelName, currentAuc,
                 $"{train.Count} measured cases, {train.Count(r => r.PaidOff)} paid off; {value.Trainer}, {report.Setting}",
                 new { heldOut = heldOut.Count, auc, currentAuc, calibrationError = OutcomeEvaluation.ValueCalibrationError(value, heldOut), trainer = value.Trainer, setting = report.Setting,
@@ -97,8 +100,8 @@ public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes, Wo
             {
                 Note = (value == bestValue.Model ? "" : $"{bestValue.Model.ModelName} did better on the same cases. ") +
                     $"Under the analyse workflow's settings it would auto-reply to {routing.AutoReply:P0} of the held-out cases (praise below " +
-                    $"Workflow:AutoReplyBelowValue {settings.AutoReplyBelowValue}) against {currentRouting.AutoReply:P0}, and ignore {routing.Ignore:P0} " +
-                    $"(small talk below Workflow:IgnoreBelowValue {settings.IgnoreBelowValue}) against {currentRouting.Ignore:P0}",
+                    $"settings.autoReplyBelowValue {settings.AutoReplyBelowValue}) against {currentRouting.AutoReply:P0}, and ignore {routing.Ignore:P0} " +
+                    $"(small talk below settings.ignoreBelowValue {settings.IgnoreBelowValue}) against {currentRouting.Ignore:P0}",
             });
         }
 
@@ -130,7 +133,7 @@ public sealed class ModelTraining(ModelStore store, OutcomeExamples outcomes, Wo
     }
 
     /// <summary>Shares of the cases the analyse workflow's value rules would auto-reply to and ignore with this scorer.</summary>
-    private (double AutoReply, double Ignore) Routing(ICustomerValueScorer scorer, IReadOnlyList<OutcomeExample> rows)
+    private static (double AutoReply, double Ignore) Routing(ICustomerValueScorer scorer, IReadOnlyList<OutcomeExample> rows, CrmSettings settings)
     {
         if (rows.Count == 0) return (0, 0);
         var scored = rows.Select(r => (r.Features, Value: scorer.Score(r.Features).Score, Negative: SentimentResult.LabelFor(r.Features.Sentiment) == SentimentResult.Negative)).ToList();

@@ -22,5 +22,5 @@ public static class StageWorkflows
             [Act] = ["case.id"],
             [Measure] = ["case.id", "case.action", "case.connectionRequested", "signal.id", "customer.statusBefore", "customer.statusAfter"],
         },
-        [.. new WorkflowSettings().ToJson().Select(s => s.Key)]);
+        SocialCrm.Stages.Settings.SettingsStore.Names);
 }

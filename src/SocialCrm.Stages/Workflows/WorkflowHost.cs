@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Persistence;
 using SocialCrm.Persistence.Workflows;
+using SocialCrm.Stages.Settings;
 using SocialCrm.Workflows.Execution;
 using SocialCrm.Workflows.Validation;
 
@@ -13,7 +14,7 @@ namespace SocialCrm.Stages.Workflows;
 /// are saved by the same SaveChanges as the stage's domain rows and outbox messages.
 /// </summary>
 public sealed class WorkflowHost(CrmDbContext db, WorkflowCompiler compiler, WorkflowRunner runner, IServiceProvider services,
-    WorkflowSettings settings, TimeProvider clock)
+    SettingsStore settings, TimeProvider clock)
 {
     public async Task<WorkflowInstanceState> StartAsync(string definitionId, string correlationId, JsonObject input, CancellationToken ct)
     {
@@ -25,7 +26,7 @@ public sealed class WorkflowHost(CrmDbContext db, WorkflowCompiler compiler, Wor
 
         var state = new WorkflowInstanceState { DefinitionId = definitionId, Version = version, CorrelationId = correlationId };
         foreach (var (key, value) in input) state.Variables[key] = value?.DeepClone();
-        state.Variables["settings"] = settings.ToJson();
+        state.Variables["settings"] = await settings.VariablesAsync(ct);
 
         await runner.StartAsync(workflow, state, services, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -54,7 +55,7 @@ public sealed class WorkflowHost(CrmDbContext db, WorkflowCompiler compiler, Wor
             CurrentActivityId = record.CurrentActivityId,
             Variables = JsonNode.Parse(record.VariablesJson)!.AsObject(),
         };
-        state.Variables["settings"] = settings.ToJson();
+        state.Variables["settings"] = await settings.VariablesAsync(ct);
         db.WorkflowBookmarks.Remove(bookmark);
         await runner.ResumeAsync(workflow, state, payload, services, ct);
         Save(state, record, clock.GetUtcNow().UtcDateTime);

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace SocialCrm.Stages.Workflows;
 
 /// <summary>
-/// Host settings that workflows read as the variable "settings" (e.g. settings.autoAgent). They are the knobs
-/// an operator turns without editing a definition.
+/// Host settings that workflows read as the variable "settings" (e.g. settings.autoAgent), beside the admins'
+/// versioned settings (Settings/CrmSettings): these are the operator's, set in configuration.
 /// </summary>
 public sealed class WorkflowSettings
 {
@@ -14,17 +14,9 @@ public sealed class WorkflowSettings
     /// <summary>How long the measure stage waits for outcome signals after acting.</summary>
     public double OutcomeWindowSeconds { get; set; } = 120;
 
-    /// <summary>Posts of intent "other" that are not negative are ignored below this customer value.</summary>
-    public double IgnoreBelowValue { get; set; } = 0.15;
-
-    /// <summary>Praise from customers below this value gets the standard thank-you automatically.</summary>
-    public double AutoReplyBelowValue { get; set; } = 0.3;
-
     public JsonObject ToJson() => new()
     {
         ["autoAgent"] = AutoAgent,
         ["outcomeWindowSeconds"] = OutcomeWindowSeconds,
-        ["ignoreBelowValue"] = IgnoreBelowValue,
-        ["autoReplyBelowValue"] = AutoReplyBelowValue,
     };
 }

@@ -56,13 +56,13 @@ public static class WorkflowEndpoints
         .WithSummary("Put an old version's content into the draft (publish the draft to make it live). Optional body: {\"comment\"}");
 
         workflows.MapPost("/{definitionId}/versions/{version:int}/backtest", (string definitionId, int version, BacktestRequest? body, WorkflowBacktest backtest, CancellationToken ct) =>
-                backtest.RunAsync(definitionId, version, body?.Signals ?? BacktestRequest.DefaultSignals, ct))
-            .WithSummary("Run a version (a draft or any other) of the analyse workflow against the last N analysed signals, writing and sending nothing, and compare its decisions with those taken: {\"signals\": N} (default 1000)");
+                backtest.RunAsync(definitionId, version, body?.Signals ?? BacktestRequest.DefaultSignals, body?.Settings, ct))
+            .WithSummary("Run a version (a draft or any other) of the analyse workflow against the last N analysed signals, writing and sending nothing, and compare its decisions with those taken: {\"signals\": N} (default 1000); add {\"settings\": {\"vipValue\": 0.5}} to try settings changes too");
     }
 }
 
 /// <summary>How many of the last analysed signals a backtest replays.</summary>
-public sealed record BacktestRequest(int? Signals)
+public sealed record BacktestRequest(int? Signals, System.Text.Json.Nodes.JsonObject? Settings = null)
 {
     public const int DefaultSignals = 1000;
 }

@@ -83,6 +83,8 @@ public static class WebHostExtensions
         api.MapSandboxEndpoints();
         api.MapReportEndpoints();
         api.MapWorkflowEndpoints();
+        api.MapSettingsEndpoints();
+        api.MapTemplateEndpoints();
         api.MapFailedMessageEndpoints();
         api.MapModelEndpoints();
         api.MapUserEndpoints();

@@ -37,8 +37,15 @@ public sealed class ActivityContext(
             ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
             : null;
 
+    /// <summary>A number input: the number written, or the value of the expression written (null when it gives no number).</summary>
     public double? GetNumber(string input) =>
         activity.Node.Inputs.TryGetValue(input, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble()
+        : activity.Expressions.TryGetValue(input, out var expr) ? expr.Evaluate(instance.Variables) switch
+        {
+            double value => value,
+            string text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => null,
+        }
         : double.TryParse(GetString(input), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
 
     public bool? GetBoolean(string input) =>

@@ -85,22 +85,7 @@ internal static class NameCheck
 
     private static string Suggest(string path, IEnumerable<string> candidates)
     {
-        var best = candidates.Select(c => (Name: c, Distance: Distance(path, c))).OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault();
+        var best = candidates.Select(c => (Name: c, Distance: Quickenshtein.Levenshtein.GetDistance(path, c))).OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault();
         return best.Name is not null && best.Distance <= Math.Max(2, path.Length / 4) ? $"; did you mean '{best.Name}'?" : "";
-    }
-
-    /// <summary>Levenshtein distance: the fewest single-character edits from one name to the other.</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
     }
 }

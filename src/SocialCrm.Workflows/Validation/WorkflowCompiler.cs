@@ -111,17 +111,19 @@ public sealed class WorkflowCompiler(ActivityRegistry registry, WorkflowCatalog?
             var ok = input.Kind switch
             {
                 InputKind.String => value.ValueKind == JsonValueKind.String,
-                InputKind.Number => value.ValueKind == JsonValueKind.Number,
+                // A number, or an expression that gives one (e.g. "settings.vipValue"), so a threshold can follow the settings.
+                InputKind.Number => value.ValueKind is JsonValueKind.Number or JsonValueKind.String,
                 InputKind.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
                 InputKind.Expression => value.ValueKind == JsonValueKind.String,
                 _ => false,
             };
             if (!ok)
             {
-                errors.Add(new(node.Id, inputPath, $"must be a {input.Kind.ToString().ToLowerInvariant()}, not {value.ValueKind.ToString().ToLowerInvariant()}"));
+                var expected = input.Kind == InputKind.Number ? "number, or an expression in quotes such as \"settings.vipValue\"" : input.Kind.ToString().ToLowerInvariant();
+                errors.Add(new(node.Id, inputPath, $"must be a {expected}, not {value.ValueKind.ToString().ToLowerInvariant()}"));
                 continue;
             }
-            if (input.Kind != InputKind.Expression) continue;
+            if (input.Kind != InputKind.Expression && !(input.Kind == InputKind.Number && value.ValueKind == JsonValueKind.String)) continue;
             try
             {
                 expressions[input.Name] = ExpressionParser.Parse(value.GetString()!);

@@ -48,7 +48,7 @@ public class WorkflowBacktestApiTests
         var threshold = values.Count > 1 ? values[values.Count / 2] : 0;
         var analyse = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", "analyse.json"));
         var draft = await admin.PutAsync("/api/workflows/analyse/draft", new StringContent(
-            analyse.Replace("\"vipValue\": 0.7", $"\"vipValue\": {threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}"), Encoding.UTF8, "application/json"));
+            analyse.Replace("\"vipValue\": \"settings.vipValue\"", $"\"vipValue\": {threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}"), Encoding.UTF8, "application/json"));
         var version = (int)(await draft.Content.ReadFromJsonAsync<JsonObject>())!["version"]!;
         var expected = cases.Where(c => c.Value >= threshold && c.Queue != "vip").Select(c => c.Id.ToString()).Order().ToList();
         Assert.That(expected, Is.Not.Empty, "the threshold moves some cases");

@@ -39,14 +39,14 @@ public class WorkflowHistoryApiTests
         using var admin = await factory.ClientAsync("root", "admin");
 
         // v2 is published; v1 is published again (a rollback); an edit then must make v3, not rewrite v2.
-        var v2 = (int)(await SaveAsync(admin, Analyse(j => j.Replace("\"vipValue\": 0.7", "\"vipValue\": 0.6"))))["version"]!;
+        var v2 = (int)(await SaveAsync(admin, Analyse(j => j.Replace("\"vipValue\": \"settings.vipValue\"", "\"vipValue\": 0.6"))))["version"]!;
         Assert.That((await admin.PostAsync($"/api/workflows/analyse/versions/{v2}/publish", Json("""{ "comment": "VIP from 0.6" }"""))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await admin.PostAsync("/api/workflows/analyse/versions/1/publish", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var v2Before = (await VersionAsync(admin, v2))["definition"]!.ToJsonString();
 
-        var edit = await SaveAsync(admin, Analyse(j => j.Replace("\"vipValue\": 0.7", "\"vipValue\": 0.5")));
+        var edit = await SaveAsync(admin, Analyse(j => j.Replace("\"vipValue\": \"settings.vipValue\"", "\"vipValue\": 0.5")));
         Assert.That((int)edit["version"]!, Is.EqualTo(v2 + 1), "the edit is a new draft");
-        var again = await SaveAsync(admin, Analyse(j => j.Replace("\"vipValue\": 0.7", "\"vipValue\": 0.4")));
+        var again = await SaveAsync(admin, Analyse(j => j.Replace("\"vipValue\": \"settings.vipValue\"", "\"vipValue\": 0.4")));
         Assert.That((int)again["version"]!, Is.EqualTo(v2 + 1), "at most one draft: a second edit changes the same draft");
         var revert = await admin.PostAsync($"/api/workflows/analyse/versions/{v2}/revert", Json("""{ "comment": "back to 0.6" }"""));
         Assert.That((int)(await revert.Content.ReadFromJsonAsync<JsonObject>())!["version"]!, Is.EqualTo(v2 + 1), "a revert fills the draft");
@@ -122,11 +122,11 @@ public class WorkflowHistoryApiTests
         var frozen = new Dictionary<int, string>();
         for (var round = 0; round < 6; round++)
         {
-            var draft = (int)(await SaveAsync(admin, Analyse(j => j.Replace("\"vipValue\": 0.7", $"\"vipValue\": 0.{round + 1}"))))["version"]!;
+            var draft = (int)(await SaveAsync(admin, Analyse(j => j.Replace("\"vipValue\": \"settings.vipValue\"", $"\"vipValue\": 0.{round + 1}"))))["version"]!;
             var answers = await Task.WhenAll(
                 admin.PostAsync($"/api/workflows/analyse/versions/{draft}/publish", null),
                 admin.PostAsync("/api/workflows/analyse/versions/1/publish", null),
-                admin.PutAsync("/api/workflows/analyse/draft", Json(Analyse(j => j.Replace("\"vipValue\": 0.7", "\"vipValue\": 0.05")))),
+                admin.PutAsync("/api/workflows/analyse/draft", Json(Analyse(j => j.Replace("\"vipValue\": \"settings.vipValue\"", "\"vipValue\": 0.05")))),
                 admin.DeleteAsync("/api/workflows/analyse/draft"));
             Assert.That(answers.Select(a => (int)a.StatusCode), Is.All.LessThan(500), string.Join(" | ", await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()))));
             var versions = (await admin.GetFromJsonAsync<JsonArray>("/api/workflows/analyse/versions"))!;

@@ -95,7 +95,7 @@ public class ClosedLoopTests
         Assert.That(trained.Single(t => t.Kind == ModelKinds.ReplyKind && t.Version == "t1-gbm").Promoted, Is.False, "reply kind: LightGbm is stored for comparison only");
         var trainers = await host.QueryAsync(db => db.TrainedModels.OrderBy(m => m.Kind).ThenBy(m => m.Version).Select(m => m.Trainer).ToListAsync());
         Assert.That(trainers, Is.EqualTo(new[] { "ML.NET LightGbm", "ML.NET L-BFGS logistic regression", "ML.NET LightGbm", "ML.NET L-BFGS logistic regression" }));
-        Assert.That(trained[0].Summary, Does.Contain("of the held-out cases (praise below Workflow:AutoReplyBelowValue 0.3)"),
+        Assert.That(trained[0].Summary, Does.Contain("of the held-out cases (praise below settings.autoReplyBelowValue 0.3)"),
             "says what the analyse workflow's value settings would do with the new scale");
 
         // Whether or not held-out cases favoured them, an admin can make these versions active.
@@ -176,7 +176,7 @@ public class ClosedLoopTests
     {
         await using var store = await TestStore.CreateAsync(DatabaseOptions.Sqlite);
         var options = PipelineHost.Options(store.Options, BusOptions.InMemory);
-        options.Models.PersonalisedRepliesPerDay = 1;
+        options.Settings.PersonalisedRepliesPerDay = 1;
         await using var host = await PipelineHost.CreateAsync(options);
 
         // The baseline rule personalises for an unhappy complaint with over 1000 followers: both qualify, one reply is left.

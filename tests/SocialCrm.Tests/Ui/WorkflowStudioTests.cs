@@ -48,7 +48,7 @@ public class WorkflowStudioTests
 
         // A threshold edited, and a typo in a setting's name: the error is listed with its line and a suggestion,
         // the activity is marked on the drawing, and the draft cannot be published.
-        await EditAsync(page, "\"vipValue\": 0.7", "\"vipValue\": 0");
+        await EditAsync(page, "\"vipValue\": \"settings.vipValue\"", "\"vipValue\": 0");
         await EditAsync(page, "settings.ignoreBelowValue", "settings.ignoreBelowValu");
         await Expect(page.Locator("#draft-errors")).ToContainTextAsync("did you mean 'settings.ignoreBelowValue'");
         await Expect(page.Locator("#draft-errors")).ToContainTextAsync("$.activities[3].inputs.condition");

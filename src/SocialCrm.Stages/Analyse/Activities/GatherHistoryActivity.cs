@@ -10,7 +10,7 @@ public sealed class GatherHistoryActivity(CrmDbContext db, TimeProvider clock, C
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
         "GatherHistory", "Gathers the customer's history, profile and channels.", [ActivityResult.Done],
-        new InputDescriptor("days", InputKind.Number, false, "how far back 'recent' reaches (default 30)")) with { Writes = ["customer.id", "customer.name", "customer.status", "customer.revenue", "customer.tenureDays", "customer.consent", "customer.followers", "history.channels", "history.recentSignals", "history.recentComplaints", "history.earlierCases"] };
+        new InputDescriptor("days", InputKind.Number, false, "how far back 'recent' reaches (default 30)")) with { Writes = ["customer.id", "customer.name", "customer.status", "customer.revenue", "customer.tenureDays", "customer.consent", "customer.followers", "history.channels", "history.recentSignals", "history.recentComplaints", "history.earlierCases", "history.lastCaseAt"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
@@ -29,6 +29,7 @@ public sealed class GatherHistoryActivity(CrmDbContext db, TimeProvider clock, C
             .Where(s => s.CustomerId == customerId && s.Id != signalId && s.PostedAt >= since)
             .Select(s => s.Intent).ToListAsync(ct);
         var earlierCases = await db.Cases.CountAsync(c => c.CustomerId == customerId, ct);
+        var lastCaseAt = earlierCases == 0 ? null : await db.Cases.Where(c => c.CustomerId == customerId).MaxAsync(c => (DateTime?)c.CreatedAt, ct);
 
         context.Set("customer.name", customer.DisplayName);
         context.Set("customer.status", (int)customer.Status);
@@ -40,6 +41,7 @@ public sealed class GatherHistoryActivity(CrmDbContext db, TimeProvider clock, C
         context.Set("history.recentSignals", recent.Count);
         context.Set("history.recentComplaints", recent.Count(i => i == "complaint"));
         context.Set("history.earlierCases", earlierCases);
+        context.Set("history.lastCaseAt", lastCaseAt);
         return ActivityResult.Completed(detail: $"{recent.Count} signals in {days:0} days, {earlierCases} earlier cases");
     }
 }

@@ -10,12 +10,14 @@ namespace SocialCrm.Stages.Analyse.Activities;
 public sealed class RecommendReplyKindActivity(IReplyKindAdvisor advisor, ReplyBudgetTracker budgets, TimeProvider clock) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
-        "RecommendReplyKind", "Recommends a personalised or standard reply.", ["Personalised", "Standard"]) with { Writes = ["reply.kind", "reply.reason", "reply.gain", "models.replyKind"] };
+        "RecommendReplyKind", "Recommends a personalised or standard reply.", ["Personalised", "Standard"],
+        new InputDescriptor("personalisedPerDay", InputKind.Number, false, "personalised replies the agents can write a day, 0 for no limit (default settings.personalisedRepliesPerDay)")) with { Writes = ["reply.kind", "reply.reason", "reply.gain", "models.replyKind"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var advice = advisor.Recommend(ValueFeaturesOf.Read(context), context.Number("value.score"));
-        var (budget, used) = await budgets.TodayAsync(context.CancellationToken);
+        var perDay = (int)(context.GetNumber("personalisedPerDay") ?? context.Number("settings.personalisedRepliesPerDay"));
+        var (budget, used) = await budgets.TodayAsync(perDay, context.CancellationToken);
         var personalise = budget.Personalise(advice, used, clock.GetUtcNow().UtcDateTime.TimeOfDay / TimeSpan.FromDays(1));
         var reason = personalise || advice.Kind == ReplyKindResult.Standard ? advice.Reason
             : used >= budget.PerDay ? $"{advice.Reason}; but the day's budget of {budget.PerDay} personalised replies is spent"

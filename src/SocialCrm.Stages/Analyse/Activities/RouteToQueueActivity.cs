@@ -7,12 +7,12 @@ public sealed class RouteToQueueActivity : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
         "RouteToQueue", "Routes the case to an agent queue.", [ActivityResult.Done],
-        new InputDescriptor("vipValue", InputKind.Number, false, "value from which a case goes to the vip queue (default 0.7)")) with { Writes = ["case.queue"], Pure = true };
+        new InputDescriptor("vipValue", InputKind.Number, false, "value from which a case goes to the vip queue (default settings.vipValue)")) with { Writes = ["case.queue"], Pure = true };
 
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var value = context.Number("value.score");
-        var queue = value >= (context.GetNumber("vipValue") ?? 0.7)
+        var queue = value >= (context.GetNumber("vipValue") ?? context.Get("settings.vipValue")?.GetValue<double>() ?? 0.7)
             ? "vip"
             : context.Text("intent.label") switch
             {

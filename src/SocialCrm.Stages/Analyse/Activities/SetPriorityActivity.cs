@@ -11,10 +11,10 @@ public sealed class SetPriorityActivity(TimeProvider clock) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
         "SetPriority", "Sets priority and the SLA due time.", [ActivityResult.Done],
-        new InputDescriptor("urgentMinutes", InputKind.Number, false, "SLA for priority 1 (default 60)"),
-        new InputDescriptor("highMinutes", InputKind.Number, false, "SLA for priority 2 (default 240)"),
-        new InputDescriptor("normalMinutes", InputKind.Number, false, "SLA for priority 3 (default 480)"),
-        new InputDescriptor("lowMinutes", InputKind.Number, false, "SLA for priority 4 (default 1440)")) with { Writes = ["case.priority", "case.slaDueAt"], Pure = true };
+        new InputDescriptor("urgentMinutes", InputKind.Number, false, "SLA for priority 1 (default settings.slaUrgentMinutes)"),
+        new InputDescriptor("highMinutes", InputKind.Number, false, "SLA for priority 2 (default settings.slaHighMinutes)"),
+        new InputDescriptor("normalMinutes", InputKind.Number, false, "SLA for priority 3 (default settings.slaNormalMinutes)"),
+        new InputDescriptor("lowMinutes", InputKind.Number, false, "SLA for priority 4 (default settings.slaLowMinutes)")) with { Writes = ["case.priority", "case.slaDueAt"], Pure = true };
 
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
@@ -29,13 +29,16 @@ public sealed class SetPriorityActivity(TimeProvider clock) : IActivity
             : 4;
         var minutes = priority switch
         {
-            1 => context.GetNumber("urgentMinutes") ?? 60,
-            2 => context.GetNumber("highMinutes") ?? 240,
-            3 => context.GetNumber("normalMinutes") ?? 480,
-            _ => context.GetNumber("lowMinutes") ?? 1440,
+            1 => context.GetNumber("urgentMinutes") ?? Setting(context, "slaUrgentMinutes", 60),
+            2 => context.GetNumber("highMinutes") ?? Setting(context, "slaHighMinutes", 240),
+            3 => context.GetNumber("normalMinutes") ?? Setting(context, "slaNormalMinutes", 480),
+            _ => context.GetNumber("lowMinutes") ?? Setting(context, "slaLowMinutes", 1440),
         };
         context.Set("case.priority", priority);
         context.Set("case.slaDueAt", clock.GetUtcNow().UtcDateTime.AddMinutes(minutes));
         return ActivityResult.CompletedTask(detail: $"P{priority}, {minutes:0} min");
     }
+
+    private static double Setting(ActivityContext context, string name, double fallback) =>
+        context.Get($"settings.{name}") is { } node ? node.GetValue<double>() : fallback;
 }

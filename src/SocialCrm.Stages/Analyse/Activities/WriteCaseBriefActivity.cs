@@ -48,6 +48,7 @@ public sealed class WriteCaseBriefActivity(CrmDbContext db, TimeProvider clock) 
             HistoryJson = (context.Get("history")?.DeepClone() ?? new JsonObject()).ToJsonString(),
             RecommendedReplyKind = context.Text("reply.kind") ?? "standard",
             TemplateKey = context.Text("reply.template"),
+            TemplateVersion = context.Get("reply.templateVersion") is { } tv ? (int)context.Number("reply.templateVersion") : null,
             DraftReply = context.Text("reply.draft") ?? "",
             Models = ModelsUsed(signalReasons["models"] as JsonObject, context.Get("models") as JsonObject),
             FeaturesJson = context.Get("value.features")?.ToJsonString(),

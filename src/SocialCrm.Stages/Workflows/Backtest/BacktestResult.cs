@@ -7,7 +7,7 @@ public sealed record BacktestResult(
     string DefinitionId, int Version, int Read, int Compared, int Changed,
     IReadOnlyDictionary<string, BacktestCount> ByDecision, IReadOnlyDictionary<string, BacktestCount> ByReplyKind,
     IReadOnlyDictionary<string, BacktestCount> ByQueue, IReadOnlyDictionary<string, BacktestCount> ByPriority,
-    IReadOnlyList<BacktestCase> Cases, IReadOnlyList<string> Skipped, double Seconds);
+    IReadOnlyList<BacktestCase> Cases, IReadOnlyList<string> Skipped, double Seconds, JsonObject? SettingsTried = null);
 
 /// <summary>How many cases had this value as decided (before) and under the version tried (after).</summary>
 public sealed record BacktestCount(int Before, int After);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Settings;
 using SocialCrm.Workflows.Definitions;
 using SocialCrm.Workflows.Execution;
 using SocialCrm.Workflows.Validation;
@@ -14,14 +15,15 @@ namespace SocialCrm.Stages.Workflows.Backtest;
 /// compares its decisions with the ones the deciding version took. Nothing is written and nothing is sent: pure
 /// activities (conditions, variables, priority, queue) run for real; every other activity is replayed from what it
 /// recorded in the case's journal (its outcome and the variables it set), so models, budgets and history are as they
-/// were when the case was decided.
+/// were when the case was decided. Each case runs under the settings it was decided under, with any changes the admin
+/// is trying (so a settings change can be backtested too, on the live version).
 /// </summary>
-public sealed class WorkflowBacktest(CrmDbContext db, WorkflowCompiler compiler, WorkflowRunner runner, WorkflowCatalog catalog, WorkflowSettings settings,
+public sealed class WorkflowBacktest(CrmDbContext db, WorkflowCompiler compiler, WorkflowRunner runner, WorkflowCatalog catalog, SettingsStore settings,
     IServiceProvider services)
 {
     public const int MaxSignals = 50_000;
 
-    public async Task<BacktestResult> RunAsync(string definitionId, int version, int signals, CancellationToken ct)
+    public async Task<BacktestResult> RunAsync(string definitionId, int version, int signals, JsonObject? settingsChanges, CancellationToken ct)
     {
         if (definitionId != StageWorkflows.Analyse)
             throw new ArgumentException($"a backtest compares the analyse stage's decisions (engage, ignore or auto-reply, reply kind, queue, priority); the {definitionId} workflow takes none of those");
@@ -35,7 +37,9 @@ public sealed class WorkflowBacktest(CrmDbContext db, WorkflowCompiler compiler,
         var runs = await RecordedRunsAsync(signals, ct);
         var replay = new ReplayActivity();
         var scope = new ReplayServices(services, replay);
-        var settingsJson = settings.ToJson();
+        // Settings a case was decided under win over today's, and the changes being tried win over both.
+        var today = await settings.VariablesAsync(ct);
+        var tried = settingsChanges is null ? null : await settings.TryAsync(settingsChanges, ct);
         catalog.TryGetStartVariables(definitionId, out var startVariables);
         var compared = new List<BacktestCase>();
         var skipped = new List<string>();
@@ -43,7 +47,7 @@ public sealed class WorkflowBacktest(CrmDbContext db, WorkflowCompiler compiler,
         {
             var state = new WorkflowInstanceState { DefinitionId = definitionId, Version = version, CorrelationId = run.SignalId.ToString() };
             foreach (var path in startVariables) Copy(run.Variables, state.Variables, path);
-            state.Variables["settings"] = settingsJson.DeepClone();
+            state.Variables["settings"] = SettingsFor(today, run.Variables["settings"] as JsonObject, tried);
             (replay.Recording, replay.FinalVariables) = (run.Journal, run.Variables);
             try
             {
@@ -65,7 +69,17 @@ public sealed class WorkflowBacktest(CrmDbContext db, WorkflowCompiler compiler,
         var changed = compared.Where(c => c.Before != c.After).ToList();
         return new BacktestResult(definitionId, version, runs.Count, compared.Count, changed.Count,
             Counts(compared, d => d.Decision), Counts(compared, d => d.ReplyKind), Counts(compared, d => d.Queue), Counts(compared, d => $"P{d.Priority}"),
-            changed, skipped, clock.Elapsed.TotalSeconds);
+            changed, skipped, clock.Elapsed.TotalSeconds, tried);
+    }
+
+    private static JsonObject SettingsFor(JsonObject today, JsonObject? recorded, JsonObject? tried)
+    {
+        var json = (JsonObject)today.DeepClone();
+        if (recorded is not null)
+            foreach (var (name, value) in recorded) json[name] = value?.DeepClone();
+        if (tried is not null)
+            foreach (var (name, value) in tried) json[name] = value?.DeepClone();
+        return json;
     }
 
     private sealed record RecordedRun(Guid SignalId, JsonObject Variables, IReadOnlyList<JournalEntry> Journal, BacktestCase Case);

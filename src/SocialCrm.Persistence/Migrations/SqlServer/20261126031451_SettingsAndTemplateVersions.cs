@@ -1,0 +1,151 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SocialCrm.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class SettingsAndTemplateVersions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<string>(
+                name: "Key",
+                table: "ReplyTemplates",
+                type: "nvarchar(64)",
+                maxLength: 64,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "nvarchar(450)");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Kind",
+                table: "ReplyTemplates",
+                type: "nvarchar(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "standard");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RetiredAt",
+                table: "ReplyTemplates",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "UpdatedAt",
+                table: "ReplyTemplates",
+                type: "datetime2",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+
+            migrationBuilder.AddColumn<string>(
+                name: "UpdatedBy",
+                table: "ReplyTemplates",
+                type: "nvarchar(max)",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "ReplyTemplates",
+                type: "int",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<int>(
+                name: "TemplateVersion",
+                table: "CaseBriefs",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ReplyTemplateVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Intent = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Retired = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReplyTemplateVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SettingsVersions",
+                columns: table => new
+                {
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    ValuesJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettingsVersions", x => x.Version);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReplyTemplateVersions_Key_Version",
+                table: "ReplyTemplateVersions",
+                columns: new[] { "Key", "Version" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ReplyTemplateVersions");
+
+            migrationBuilder.DropTable(
+                name: "SettingsVersions");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "ReplyTemplates");
+
+            migrationBuilder.DropColumn(
+                name: "RetiredAt",
+                table: "ReplyTemplates");
+
+            migrationBuilder.DropColumn(
+                name: "UpdatedAt",
+                table: "ReplyTemplates");
+
+            migrationBuilder.DropColumn(
+                name: "UpdatedBy",
+                table: "ReplyTemplates");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "ReplyTemplates");
+
+            migrationBuilder.DropColumn(
+                name: "TemplateVersion",
+                table: "CaseBriefs");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Key",
+                table: "ReplyTemplates",
+                type: "nvarchar(450)",
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "nvarchar(64)",
+                oldMaxLength: 64);
+        }
+    }
+}

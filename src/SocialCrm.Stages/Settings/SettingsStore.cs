@@ -1,0 +1,183 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using SocialCrm.Domain.Audit;
+using SocialCrm.Persistence;
+using SocialCrm.Persistence.Settings;
+using SocialCrm.Stages.Workflows;
+using SocialCrm.Stages.Workplace;
+
+namespace SocialCrm.Stages.Settings;
+
+/// <summary>
+/// The versioned settings: the newest version is live, a change is a new version (audited with who, when, what
+/// moved and why), and restoring an old version saves its values again as the newest. Nothing needs a restart.
+/// </summary>
+public sealed class SettingsStore(CrmDbContext db, LiveSettings live, WorkflowSettings host, AuditLog audit, TimeProvider clock, IValidator<CrmSettings> validator)
+{
+    public async Task<SettingsVersion> CurrentAsync(CancellationToken ct)
+    {
+        if (live.Fresh() is { } fresh) return fresh;
+        var record = await db.SettingsVersions.AsNoTracking().OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+        var current = record is null ? new SettingsVersion(0, new CrmSettings(), DateTime.MinValue, "default", null) : Of(record);
+        live.Hold(current);
+        return current;
+    }
+
+    /// <summary>The variable "settings" a workflow run sees: these settings, the host's own (autoAgent, outcomeWindowSeconds) and the version.</summary>
+    public async Task<JsonObject> VariablesAsync(CancellationToken ct)
+    {
+        var current = await CurrentAsync(ct);
+        var json = host.ToJson();
+        foreach (var (name, value) in current.Values.ToJson()) json[name] = value?.DeepClone();
+        json["version"] = current.Version;
+        return json;
+    }
+
+    /// <summary>Every name a workflow may read as settings.*.</summary>
+    public static IReadOnlyList<string> Names => [.. new WorkflowSettings().ToJson().Select(s => s.Key), .. CrmSettings.Fields.Select(f => f.Name), "version"];
+
+    public async Task<List<SettingsVersion>> VersionsAsync(CancellationToken ct) =>
+        [.. (await db.SettingsVersions.AsNoTracking().OrderByDescending(v => v.Version).ToListAsync(ct)).Select(Of)];
+
+    /// <summary>The first version, from the host's configuration, when the store has none.</summary>
+    public async Task SeedAsync(CrmSettings initial, CancellationToken ct)
+    {
+        if (await db.SettingsVersions.AnyAsync(ct)) return;
+        var errors = (await validator.ValidateAsync(initial, ct)).Errors;
+        if (errors.Count > 0)
+            throw new InvalidOperationException($"SocialCrm:Settings in the configuration is invalid: {string.Join("; ", errors.Select(e => $"{e.PropertyName} {e.ErrorMessage}"))}");
+        db.SettingsVersions.Add(Record(1, initial, "system", "initial values from the configuration (SocialCrm:Settings)"));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another process starting at the same moment seeded it first.
+            if (!await AnotherProcessSeededAsync(ct)) throw;
+        }
+    }
+
+    /// <summary>
+    /// Changes the settings named in <paramref name="changes"/> ({"vipValue": 0.6, ...}), keeping the others; refuses
+    /// an unknown name, a value that is not a number, or one out of range, naming each. Saving what is already live
+    /// makes no new version.
+    /// </summary>
+    public async Task<(SettingsVersion Settings, bool Changed)> ChangeAsync(JsonObject changes, string by, string? comment, CancellationToken ct)
+    {
+        var parsed = Parse(changes);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await LatestAsync(ct);
+            var next = parsed.Aggregate(current.Values, (s, c) => s.With(c.Key, c.Value));
+            await validator.ValidateAndThrowAsync(next, ct);
+            if (next == current.Values) return (current, false);
+            try
+            {
+                return (await SaveAsync(current, next, by, comment, AuditActions.SettingsChanged, ct), true);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Another admin saved the same version number first: apply these changes on top of theirs.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>Checks settings changes being tried (in a backtest) as saving them would, and gives them back without saving.</summary>
+    public async Task<JsonObject> TryAsync(JsonObject changes, CancellationToken ct)
+    {
+        var parsed = Parse(changes);
+        var current = await CurrentAsync(ct);
+        await validator.ValidateAndThrowAsync(parsed.Aggregate(current.Values, (s, c) => s.With(c.Key, c.Value)), ct);
+        var json = new JsonObject();
+        foreach (var (name, value) in parsed) json[name] = CrmSettings.Fields.Single(f => f.Name == name).WholeNumber ? JsonValue.Create((int)value) : JsonValue.Create(value);
+        return json;
+    }
+
+    /// <summary>Makes an old version's values live again, as a new version.</summary>
+    public async Task<SettingsVersion> RestoreAsync(int version, string by, string? comment, CancellationToken ct)
+    {
+        var old = await db.SettingsVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Version == version, ct)
+            ?? throw new KeyNotFoundException($"there is no settings version {version}");
+        var values = CrmSettings.FromJson(old.ValuesJson);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await LatestAsync(ct);
+            if (values == current.Values) return current;
+            try
+            {
+                return await SaveAsync(current, values, by, string.IsNullOrWhiteSpace(comment) ? $"back to version {version}" : comment, AuditActions.SettingsRestored, ct);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<SettingsVersion> SaveAsync(SettingsVersion current, CrmSettings next, string by, string? comment, string action, CancellationToken ct)
+    {
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()[..Math.Min(comment.Trim().Length, 500)];
+        var record = Record(current.Version + 1, next, by, comment);
+        db.SettingsVersions.Add(record);
+        audit.Add(by, action, $"settings v{record.Version}", next.ChangesFrom(current.Values) + (comment is null ? "" : $" ({comment})"));
+        await db.SaveChangesAsync(ct);
+        var saved = Of(record);
+        live.Hold(saved);
+        return saved;
+    }
+
+    private async Task<SettingsVersion> LatestAsync(CancellationToken ct) =>
+        await db.SettingsVersions.AsNoTracking().OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct) is { } r
+            ? Of(r) : new SettingsVersion(0, new CrmSettings(), DateTime.MinValue, "default", null);
+
+    private async Task<bool> AnotherProcessSeededAsync(CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await db.SettingsVersions.AnyAsync(ct);
+    }
+
+    private SettingsVersionRecord Record(int version, CrmSettings values, string by, string? comment) => new()
+    {
+        Version = version, ValuesJson = values.ToJson().ToJsonString(), CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = by, Comment = comment,
+    };
+
+    private static SettingsVersion Of(SettingsVersionRecord r) => new(r.Version, CrmSettings.FromJson(r.ValuesJson), r.CreatedAt, r.CreatedBy, r.Comment);
+
+    private static Dictionary<string, double> Parse(JsonObject changes)
+    {
+        var failures = new List<ValidationFailure>();
+        var parsed = new Dictionary<string, double>();
+        foreach (var (name, node) in changes)
+        {
+            if (name == "comment") continue;
+            var field = CrmSettings.Fields.FirstOrDefault(f => f.Name == name);
+            if (field is null)
+            {
+                var near = CrmSettings.Fields.Select(f => f.Name).MinBy(f => Quickenshtein.Levenshtein.GetDistance(f.ToLowerInvariant(), name.ToLowerInvariant()))!;
+                var hint = Quickenshtein.Levenshtein.GetDistance(near.ToLowerInvariant(), name.ToLowerInvariant()) <= Math.Max(2, name.Length / 4) ? $"; did you mean '{near}'?" : "";
+                failures.Add(new(name, $"'{name}' is not a setting{hint} (settings: {string.Join(", ", CrmSettings.Fields.Select(f => f.Name))})"));
+                continue;
+            }
+            if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number)
+            {
+                failures.Add(new(name, $"must be a number ({field.Unit})"));
+                continue;
+            }
+            var value = v.GetValue<double>();
+            if (field.WholeNumber && value != Math.Floor(value))
+            {
+                failures.Add(new(name, $"must be a whole number of {field.Unit}, not {value}"));
+                continue;
+            }
+            parsed[name] = value;
+        }
+        if (failures.Count > 0) throw new ValidationException(failures);
+        if (parsed.Count == 0) throw new ValidationException([new ValidationFailure("$", $"name at least one setting to change ({string.Join(", ", CrmSettings.Fields.Select(f => f.Name))})")]);
+        return parsed;
+    }
+}

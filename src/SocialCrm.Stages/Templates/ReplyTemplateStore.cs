@@ -101,8 +101,11 @@ public sealed class ReplyTemplateStore(CrmDbContext db, AuditLog audit, TimeProv
         else
         {
             var versioned = await db.ReplyTemplateVersions.Select(v => v.Key).Distinct().ToListAsync(ct);
-            foreach (var template in await db.ReplyTemplates.AsNoTracking().Where(t => !versioned.Contains(t.Key)).ToListAsync(ct))
+            foreach (var template in await db.ReplyTemplates.Where(t => !versioned.Contains(t.Key)).ToListAsync(ct))
+            {
+                Stamp(template, "system");
                 AddVersion(template, "system", "as it was before template versions were kept");
+            }
         }
         if (!db.ChangeTracker.HasChanges()) return;
         try

@@ -15,7 +15,7 @@ namespace SocialCrm.Stages.Templates;
 public sealed class ReplyTemplateStore(CrmDbContext db, AuditLog audit, TimeProvider clock, IValidator<ReplyTemplateInput> validator)
 {
     public Task<List<ReplyTemplate>> ListAsync(CancellationToken ct) =>
-        db.ReplyTemplates.AsNoTracking().OrderBy(t => t.RetiredAt != null).ThenBy(t => t.Language).ThenBy(t => t.Intent).ThenBy(t => t.Kind).ThenBy(t => t.Key).ToListAsync(ct);
+        db.ReplyTemplates.AsNoTracking().OrderBy(t => t.RetiredAt != null).ThenBy(t => t.Language).ThenBy(t => t.Intent).ThenByDescending(t => t.Kind).ThenBy(t => t.Key).ToListAsync(ct);
 
     public async Task<ReplyTemplate> GetAsync(string key, CancellationToken ct) =>
         await db.ReplyTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Key == key, ct) ?? throw NotFound(key);

@@ -48,6 +48,8 @@ public sealed class CaseBrief
     public string? TemplateKey { get; set; }
     /// <summary>The version of that template the draft was written from.</summary>
     public int? TemplateVersion { get; set; }
+    /// <summary>The version of the admins' settings the case was decided under.</summary>
+    public int? SettingsVersion { get; set; }
     public string DraftReply { get; set; } = "";
     public string Models { get; set; } = "";
     /// <summary>What the value and reply-kind models saw (JSON): with the measured outcome, a training example.</summary>

@@ -365,6 +365,9 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                     b.Property<double>("SentimentScore")
                         .HasColumnType("double precision");
 
+                    b.Property<int?>("SettingsVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasColumnType("text");

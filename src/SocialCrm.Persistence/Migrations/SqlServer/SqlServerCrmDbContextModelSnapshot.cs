@@ -366,6 +366,9 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.Property<double>("SentimentScore")
                         .HasColumnType("float");
 
+                    b.Property<int?>("SettingsVersion")
+                        .HasColumnType("int");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");

@@ -352,6 +352,9 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                     b.Property<double>("SentimentScore")
                         .HasColumnType("REAL");
 
+                    b.Property<int?>("SettingsVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasColumnType("TEXT");

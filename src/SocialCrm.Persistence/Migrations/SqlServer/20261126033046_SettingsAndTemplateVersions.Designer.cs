@@ -12,7 +12,7 @@ using SocialCrm.Persistence.Migrations.SqlServer;
 namespace SocialCrm.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCrmDbContext))]
-    [Migration("20261126031451_SettingsAndTemplateVersions")]
+    [Migration("20261126033046_SettingsAndTemplateVersions")]
     partial class SettingsAndTemplateVersions
     {
         /// <inheritdoc />
@@ -368,6 +368,9 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
 
                     b.Property<double>("SentimentScore")
                         .HasColumnType("float");
+
+                    b.Property<int?>("SettingsVersion")
+                        .HasColumnType("int");
 
                     b.Property<string>("Summary")
                         .IsRequired()

@@ -11,7 +11,7 @@ using SocialCrm.Persistence.Migrations.Sqlite;
 namespace SocialCrm.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261126031422_SettingsAndTemplateVersions")]
+    [Migration("20261126032851_SettingsAndTemplateVersions")]
     partial class SettingsAndTemplateVersions
     {
         /// <inheritdoc />
@@ -354,6 +354,9 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
 
                     b.Property<double>("SentimentScore")
                         .HasColumnType("REAL");
+
+                    b.Property<int?>("SettingsVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Summary")
                         .IsRequired()

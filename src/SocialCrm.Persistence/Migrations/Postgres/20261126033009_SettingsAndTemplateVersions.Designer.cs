@@ -12,7 +12,7 @@ using SocialCrm.Persistence.Migrations.Postgres;
 namespace SocialCrm.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261126031436_SettingsAndTemplateVersions")]
+    [Migration("20261126033009_SettingsAndTemplateVersions")]
     partial class SettingsAndTemplateVersions
     {
         /// <inheritdoc />
@@ -367,6 +367,9 @@ namespace SocialCrm.Persistence.Migrations.Postgres
 
                     b.Property<double>("SentimentScore")
                         .HasColumnType("double precision");
+
+                    b.Property<int?>("SettingsVersion")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Summary")
                         .IsRequired()

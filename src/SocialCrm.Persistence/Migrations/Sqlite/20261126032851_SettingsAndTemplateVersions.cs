@@ -47,6 +47,12 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                 defaultValue: 1);
 
             migrationBuilder.AddColumn<int>(
+                name: "SettingsVersion",
+                table: "CaseBriefs",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
                 name: "TemplateVersion",
                 table: "CaseBriefs",
                 type: "INTEGER",
@@ -124,6 +130,10 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "ReplyTemplates");
+
+            migrationBuilder.DropColumn(
+                name: "SettingsVersion",
+                table: "CaseBriefs");
 
             migrationBuilder.DropColumn(
                 name: "TemplateVersion",

@@ -177,7 +177,6 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
         b.Entity<ReplyTemplate>(e =>
         {
             e.HasKey(t => t.Key);
-            e.Property(t => t.Key).HasMaxLength(64);
             e.Property(t => t.Kind).HasMaxLength(16).HasDefaultValue(TemplateKinds.Standard);
             e.Property(t => t.Version).HasDefaultValue(1);
             // Two admins saving the same template at once: the second gets a 409 instead of overwriting unseen.

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using System.Text.RegularExpressions;
 using SocialCrm.Domain.Customers;
 
 namespace SocialCrm.Domain.Templates;
@@ -12,7 +12,7 @@ public sealed record TemplateFacts(string Name, RelationshipStatus Status, doubl
 /// {name}, {status} (the rung on the relationship ladder), {tenure} (how long they have been a customer) and
 /// {lastCase} (the date of their previous case).
 /// </summary>
-public static class TemplatePlaceholders
+public static partial class TemplatePlaceholders
 {
     public const string Name = "name", Status = "status", Tenure = "tenure", LastCase = "lastCase";
     public static readonly string[] All = [Name, Status, Tenure, LastCase];
@@ -49,12 +49,18 @@ public static class TemplatePlaceholders
         if (string.IsNullOrWhiteSpace(facts.Name))
             text = text.Replace(", {name}", "", StringComparison.Ordinal).Replace(" {name}", "", StringComparison.Ordinal);
         var fi = language == "fi";
-        return text
-            .Replace("{name}", facts.Name.Trim(), StringComparison.Ordinal)
-            .Replace("{status}", StatusInWords(facts.Status, fi), StringComparison.Ordinal)
-            .Replace("{tenure}", TenureInWords(facts.TenureDays, fi), StringComparison.Ordinal)
-            .Replace("{lastCase}", facts.LastCaseAt is { } at ? at.ToString(fi ? "d.M.yyyy" : "d MMMM yyyy", CultureInfo.InvariantCulture) : "", StringComparison.Ordinal);
+        // One pass over the template, so a customer's name that itself looks like "{status}" is left as written.
+        return Placeholder().Replace(text, m => m.Groups[1].Value switch
+        {
+            Name => facts.Name.Trim(),
+            Status => StatusInWords(facts.Status, fi),
+            Tenure => TenureInWords(facts.TenureDays, fi),
+            _ => facts.LastCaseAt is { } at ? at.ToString(fi ? "d.M.yyyy" : "d MMMM yyyy", CultureInfo.InvariantCulture) : "",
+        });
     }
+
+    [GeneratedRegex(@"\{(name|status|tenure|lastCase)\}")]
+    private static partial Regex Placeholder();
 
     public static string StatusInWords(RelationshipStatus status, bool finnish) => (status, finnish) switch
     {
@@ -92,7 +98,8 @@ public static class TemplatePlaceholders
             if (text[i] != '{') continue;
             var end = text.IndexOfAny(['}', '{'], i + 1);
             if (end < 0 || text[end] == '{') { yield return new(null, $"the '{{' at character {i + 1} is not closed with '}}'"); continue; }
-            var name = text[(i + 1)..end].Trim();
+            // Not trimmed: "{ name }" is not filled in, so it is reported rather than sent as written.
+            var name = text[(i + 1)..end];
             yield return name.Length == 0 ? new(null, $"an empty placeholder {{}} at character {i + 1}") : new(name, null);
             i = end;
         }

@@ -68,8 +68,7 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddTransient<IReplyKindAdvisor>(sp => sp.GetRequiredService<ModelRegistry>().ReplyKind);
         services.AddSingleton<ILanguageDetector, StopwordLanguageDetector>();
         services.AddSingleton<ReplyThresholds>();
-        services.AddSingleton<LiveSettings>();
-        services.AddScoped<SettingsStore>();
+        services.AddCrmSettings();
         services.AddScoped<ReplyTemplateStore>();
         services.AddScoped<TemplatePreviews>();
         services.AddScoped<ReplyBudgetTracker>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;
 
@@ -14,7 +15,7 @@ public sealed class CrmSettingsValidator : AbstractValidator<CrmSettings>
             {
                 var value = settings[f.Name];
                 if (value < f.Min || value > f.Max || double.IsNaN(value))
-                    context.AddFailure(new ValidationFailure(f.Name, $"must be from {f.Min:0.##} to {f.Max:0.##} ({f.Unit}), not {value:0.###}"));
+                    context.AddFailure(new ValidationFailure(f.Name, string.Create(CultureInfo.InvariantCulture, $"must be from {f.Min:0.##} to {f.Max:0.##} ({f.Unit}), not {value:0.###}")));
             }
             if (settings.SlaUrgentMinutes > settings.SlaHighMinutes)
                 context.AddFailure(new ValidationFailure("slaUrgentMinutes", $"an urgent case cannot get longer ({settings.SlaUrgentMinutes} minutes) than a high one ({settings.SlaHighMinutes})"));

@@ -11,15 +11,18 @@ public sealed class LiveSettings(TimeProvider clock)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(2);
 
-    private (SettingsVersion Settings, DateTimeOffset LoadedAt)? held;
+    private sealed record Held(SettingsVersion Settings, DateTimeOffset LoadedAt);
+
+    // Read and replaced whole by concurrent consumers: one reference, never a half-written pair.
+    private Held? _held;
 
     public SettingsVersion? Fresh() =>
-        held is { } h && clock.GetUtcNow() - h.LoadedAt < MaxAge ? h.Settings : null;
+        Volatile.Read(ref _held) is { } h && clock.GetUtcNow() - h.LoadedAt < MaxAge ? h.Settings : null;
 
     public void Hold(SettingsVersion settings)
     {
         // Never step back to an older version read by a slower query.
-        if (held is { } h && h.Settings.Version > settings.Version && clock.GetUtcNow() - h.LoadedAt < MaxAge) return;
-        held = (settings, clock.GetUtcNow());
+        if (Volatile.Read(ref _held) is { } h && h.Settings.Version > settings.Version && clock.GetUtcNow() - h.LoadedAt < MaxAge) return;
+        Volatile.Write(ref _held, new Held(settings, clock.GetUtcNow()));
     }
 }

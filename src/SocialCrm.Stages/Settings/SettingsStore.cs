@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FluentValidation;
@@ -64,14 +65,17 @@ public sealed class SettingsStore(CrmDbContext db, LiveSettings live, WorkflowSe
     /// <summary>
     /// Changes the settings named in <paramref name="changes"/> ({"vipValue": 0.6, ...}), keeping the others; refuses
     /// an unknown name, a value that is not a number, or one out of range, naming each. Saving what is already live
-    /// makes no new version.
+    /// makes no new version. With <paramref name="editedVersion"/> (the version the admin was looking at), a save made
+    /// after someone else's is refused (409) instead of being merged with theirs unseen.
     /// </summary>
-    public async Task<(SettingsVersion Settings, bool Changed)> ChangeAsync(JsonObject changes, string by, string? comment, CancellationToken ct)
+    public async Task<(SettingsVersion Settings, bool Changed)> ChangeAsync(JsonObject changes, string by, string? comment, int? editedVersion, CancellationToken ct)
     {
         var parsed = Parse(changes);
         for (var attempt = 1; ; attempt++)
         {
             var current = await LatestAsync(ct);
+            if (editedVersion is { } edited && edited != current.Version)
+                throw new DbUpdateConcurrencyException($"the settings are at version {current.Version} (saved by {current.CreatedBy}), not {edited}: load them again");
             var next = parsed.Aggregate(current.Values, (s, c) => s.With(c.Key, c.Value));
             await validator.ValidateAndThrowAsync(next, ct);
             if (next == current.Values) return (current, false);
@@ -79,10 +83,12 @@ public sealed class SettingsStore(CrmDbContext db, LiveSettings live, WorkflowSe
             {
                 return (await SaveAsync(current, next, by, comment, AuditActions.SettingsChanged, ct), true);
             }
-            catch (DbUpdateException) when (attempt < 5)
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
             {
-                // Another admin saved the same version number first: apply these changes on top of theirs.
+                // Another admin saved the same version number first: without a version to hold to, apply these changes
+                // on top of theirs; with one, the next round refuses.
                 db.ChangeTracker.Clear();
+                if (attempt >= 5) throw new DbUpdateConcurrencyException("the settings were saved by others at the same moment, five times over", e);
             }
         }
     }
@@ -112,9 +118,10 @@ public sealed class SettingsStore(CrmDbContext db, LiveSettings live, WorkflowSe
             {
                 return await SaveAsync(current, values, by, string.IsNullOrWhiteSpace(comment) ? $"back to version {version}" : comment, AuditActions.SettingsRestored, ct);
             }
-            catch (DbUpdateException) when (attempt < 5)
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
             {
                 db.ChangeTracker.Clear();
+                if (attempt >= 5) throw new DbUpdateConcurrencyException("the settings were saved by others at the same moment, five times over", e);
             }
         }
     }
@@ -154,7 +161,7 @@ public sealed class SettingsStore(CrmDbContext db, LiveSettings live, WorkflowSe
         var parsed = new Dictionary<string, double>();
         foreach (var (name, node) in changes)
         {
-            if (name == "comment") continue;
+            if (name is "comment" or "version") continue;
             var field = CrmSettings.Fields.FirstOrDefault(f => f.Name == name);
             if (field is null)
             {
@@ -163,15 +170,20 @@ public sealed class SettingsStore(CrmDbContext db, LiveSettings live, WorkflowSe
                 failures.Add(new(name, $"'{name}' is not a setting{hint} (settings: {string.Join(", ", CrmSettings.Fields.Select(f => f.Name))})"));
                 continue;
             }
-            if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number)
+            if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !v.TryGetValue<double>(out var value) || !double.IsFinite(value))
             {
                 failures.Add(new(name, $"must be a number ({field.Unit})"));
                 continue;
             }
-            var value = v.GetValue<double>();
+            var text = value.ToString(CultureInfo.InvariantCulture);
             if (field.WholeNumber && value != Math.Floor(value))
             {
-                failures.Add(new(name, $"must be a whole number of {field.Unit}, not {value}"));
+                failures.Add(new(name, $"must be a whole number of {field.Unit}, not {text}"));
+                continue;
+            }
+            if (value < field.Min || value > field.Max)
+            {
+                failures.Add(new(name, $"must be from {field.Min.ToString(CultureInfo.InvariantCulture)} to {field.Max.ToString(CultureInfo.InvariantCulture)} ({field.Unit}), not {text}"));
                 continue;
             }
             parsed[name] = value;

@@ -9,6 +9,8 @@ public sealed class ReplyTemplateInputValidator : AbstractValidator<ReplyTemplat
 {
     public const int MaxText = 1000;
     public static readonly string[] Languages = ["en", "fi"];
+    /// <summary>Keys that would be read as pages or API routes (/admin/templates/new, /api/templates/preview, ...).</summary>
+    public static readonly string[] Reserved = ["new", "placeholders", "preview", "preview-cases"];
 
     public ReplyTemplateInputValidator()
     {
@@ -26,5 +28,7 @@ public sealed class ReplyTemplateInputValidator : AbstractValidator<ReplyTemplat
         RuleFor(t => t.Comment).MaximumLength(500);
         RuleFor(t => t.Key).Matches("^[a-z0-9][a-z0-9-]{0,63}$").When(t => t.Key is not null)
             .WithMessage("a key is up to 64 lower-case letters, digits and dashes, such as complaint-en-2");
+        RuleFor(t => t.Key).Must(k => !Reserved.Contains(k)).When(t => t.Key is not null)
+            .WithMessage(t => $"'{t.Key}' is a word the console and the API use for something else; choose another key");
     }
 }

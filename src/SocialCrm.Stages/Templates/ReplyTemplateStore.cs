@@ -30,6 +30,7 @@ public sealed class ReplyTemplateStore(CrmDbContext db, AuditLog audit, TimeProv
     public async Task<ReplyTemplate> CreateAsync(ReplyTemplateInput input, string by, CancellationToken ct)
     {
         await validator.ValidateAndThrowAsync(input, ct);
+        await RefuseSecondInUseAsync(null, input.Intent!, input.Language!, input.Kind!, ct);
         for (var attempt = 1; ; attempt++)
         {
             var key = input.Key ?? await FreeKeyAsync($"{input.Intent}-{input.Language}{(input.Kind == TemplateKinds.Personalised ? "-personalised" : "")}", ct);
@@ -45,10 +46,12 @@ public sealed class ReplyTemplateStore(CrmDbContext db, AuditLog audit, TimeProv
                 await db.SaveChangesAsync(ct);
                 return template;
             }
-            catch (DbUpdateException) when (input.Key is null && attempt < 5)
+            catch (DbUpdateException)
             {
-                // Another admin took the same key at the same moment: take the next free one.
+                // Another admin took the same key at the same moment: take the next free one, or say so.
                 db.ChangeTracker.Clear();
+                if (input.Key is not null || attempt >= 5)
+                    throw new ValidationException([new ValidationFailure("key", $"a template '{key}' was made by someone else at the same moment; choose another key")]);
             }
         }
     }
@@ -65,6 +68,7 @@ public sealed class ReplyTemplateStore(CrmDbContext db, AuditLog audit, TimeProv
             throw new DbUpdateConcurrencyException($"template '{key}' is at version {template.Version}, not {edited}");
         var text = input.Text!.Trim();
         if (template.Intent == input.Intent && template.Language == input.Language && template.Kind == input.Kind && template.Text == text) return template;
+        if (!template.Retired) await RefuseSecondInUseAsync(key, input.Intent!, input.Language!, input.Kind!, ct);
         (template.Intent, template.Language, template.Kind, template.Text) = (input.Intent!, input.Language!, input.Kind!, text);
         return await NextVersionAsync(template, by, input.Comment, AuditActions.TemplateChanged, ct);
     }
@@ -84,6 +88,7 @@ public sealed class ReplyTemplateStore(CrmDbContext db, AuditLog audit, TimeProv
         if (!template.Retired) return template;
         var errors = TemplatePlaceholders.Check(template.Text);
         if (errors.Count > 0) throw new ValidationException(errors.Select(e => new ValidationFailure("text", e)));
+        await RefuseSecondInUseAsync(key, template.Intent, template.Language, template.Kind, ct);
         template.RetiredAt = null;
         return await NextVersionAsync(template, by, comment, AuditActions.TemplateRestored, ct);
     }
@@ -136,6 +141,16 @@ public sealed class ReplyTemplateStore(CrmDbContext db, AuditLog audit, TimeProv
             throw new DbUpdateConcurrencyException($"template '{template.Key}' was saved by someone else at the same moment", e);
         }
         return template;
+    }
+
+    /// <summary>The analyse stage drafts from one template per intent, language and kind: a second one in use would never be picked.</summary>
+    private async Task RefuseSecondInUseAsync(string? key, string intent, string language, string kind, CancellationToken ct)
+    {
+        var other = await db.ReplyTemplates.AsNoTracking()
+            .Where(t => t.Key != key && t.RetiredAt == null && t.Intent == intent && t.Language == language && t.Kind == kind).Select(t => t.Key).FirstOrDefaultAsync(ct);
+        if (other is not null)
+            throw new ValidationException([new ValidationFailure("template",
+                $"'{other}' already answers {intent} posts in {(language == "fi" ? "Finnish" : "English")} with a {kind} reply, and one template per intent, language and kind is used: edit '{other}', or retire it first")]);
     }
 
     private void Stamp(ReplyTemplate template, string by) => (template.UpdatedAt, template.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, by);

@@ -4,8 +4,9 @@ using SocialCrm.Scoring.ReplyKind;
 namespace SocialCrm.Stages.Templates;
 
 /// <summary>
-/// Which template a case gets: one in the case's language, not retired, of the recommended kind and the case's intent
-/// (else intent "other"); a personalised reply falls back to a standard template (the draft then adds a personal note).
+/// Which template a case gets: one in the case's language, not retired, for the case's intent (else intent "other"),
+/// of the recommended kind; a personalised reply falls back to the intent's standard template (the draft then adds a
+/// personal note) before it falls back to intent "other", since the intent says more than the kind.
 /// A template that names the previous case ({lastCase}) is skipped for a customer without one. Among equals, the
 /// first by key, so the choice is stable.
 /// </summary>
@@ -17,7 +18,7 @@ public static class TemplatePicker
             .Where(t => hasEarlierCase || !TemplatePlaceholders.Used(t.Text).Contains(TemplatePlaceholders.LastCase))
             .OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
         var kinds = kind == ReplyKindResult.Personalised ? new[] { TemplateKinds.Personalised, TemplateKinds.Standard } : [TemplateKinds.Standard];
-        return kinds.SelectMany(k => new[] { fitting.FirstOrDefault(t => t.Kind == k && t.Intent == intent), fitting.FirstOrDefault(t => t.Kind == k && t.Intent == "other") })
+        return new[] { intent, "other" }.SelectMany(i => kinds.Select(k => fitting.FirstOrDefault(t => t.Kind == k && t.Intent == i)))
             .FirstOrDefault(t => t is not null);
     }
 }

@@ -48,7 +48,7 @@ public sealed class ProblemExceptionHandler : IExceptionHandler
 
     /// <summary>"AuthorHandle" -> "authorHandle", as the field is spelled in the JSON body.</summary>
     public static string JsonName(string property) =>
-        string.IsNullOrEmpty(property) ? "$" : string.Join('.', property.Split('.').Select(p => char.ToLowerInvariant(p[0]) + p[1..]));
+        string.IsNullOrEmpty(property) ? "$" : string.Join('.', property.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
 
     /// <summary>
     /// System.Text.Json names the .NET type it could not fill ("System.Nullable`1[System.Int32]"); a caller needs the

@@ -19,10 +19,11 @@ public static class SettingsEndpoints
         settings.MapPut("/", async (JsonObject body, HttpContext http, SettingsStore store, CancellationToken ct) =>
         {
             var comment = body["comment"] is JsonValue c && c.TryGetValue<string>(out var text) ? text : null;
-            var (saved, changed) = await store.ChangeAsync(body, http.User.Identity!.Name!, comment, ct);
+            int? edited = body["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : null;
+            var (saved, changed) = await store.ChangeAsync(body, http.User.Identity!.Name!, comment, edited, ct);
             return Results.Ok(SettingsView.Of(saved) with { Changed = changed });
         })
-        .WithSummary("Change some settings: {\"vipValue\": 0.6, \"comment\": \"why\"}; the others keep their values. Live at once, as a new version");
+        .WithSummary("Change some settings: {\"vipValue\": 0.6, \"comment\": \"why\"}; the others keep their values. Live at once, as a new version. Add \"version\" (the one you edited) to be refused with 409 if someone saved since");
 
         settings.MapPost("/versions/{version:int}/restore", async (int version, WorkflowComment? body, HttpContext http, SettingsStore store, CancellationToken ct) =>
                 SettingsView.Of(await store.RestoreAsync(version, http.User.Identity!.Name!, body?.Comment, ct)))

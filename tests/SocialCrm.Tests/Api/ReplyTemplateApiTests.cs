@@ -26,14 +26,18 @@ public class ReplyTemplateApiTests
         await RefusedAsync(admin, new { intent = "compliment", language = "en", kind = "standard", text = "Hi!" }, "intent", "'compliment' is not an intent");
         await RefusedAsync(admin, new { intent = "complaint", language = "sv", kind = "standard", text = "Hej!" }, "language", "'sv' is not a language");
         await RefusedAsync(admin, new { intent = "complaint", language = "en", kind = "casual", text = "Hi!" }, "kind", "'casual' is not a kind");
+        await RefusedAsync(admin, new { intent = "complaint", language = "en", kind = "standard", text = "Hi { name }!" }, "text", "{ name } is not a placeholder; did you mean {name}?");
+        await RefusedAsync(admin, new { intent = "complaint", language = "en", kind = "standard", text = "Hi!", key = "new" }, "key", "choose another key");
+        // One template per intent, language and kind is used: a second would never be picked, so it is refused.
+        await RefusedAsync(admin, new { intent = "complaint", language = "en", kind = "standard", text = "Hello {name}!" }, "template", "'complaint-en' already answers complaint posts in English with a standard reply");
 
-        // A new English complaint template, the installed ones retired: the next English complaint is drafted from it.
+        // The installed English complaint templates retired and a new one made: the next English complaint is drafted from it.
+        foreach (var old in new[] { "complaint-en", "complaint-en-personalised" })
+            Assert.That((await admin.PostAsJsonAsync($"/api/templates/{old}/retire", new { comment = "replaced" })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var created = await admin.PostAsJsonAsync("/api/templates", new { intent = "complaint", language = "en", kind = "standard", text = "Hello {name}, a {status} for {tenure}: we are on it.", comment = "shorter" });
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         var key = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["key"]!;
         Assert.That(key, Is.EqualTo("complaint-en-2"));
-        foreach (var old in new[] { "complaint-en", "complaint-en-personalised" })
-            Assert.That((await admin.PostAsJsonAsync($"/api/templates/{old}/retire", new { comment = "replaced by complaint-en-2" })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         await admin.PostAsJsonAsync("/api/signals", new { platform = "x", postId = "tpl-1", authorHandle = "unhappy_ulla", authorName = "Ulla", text = "Your app keeps crashing and I lost my order, this is awful, I want a refund", postedAt = DateTimeOffset.UtcNow });
         var brief = await BriefAsync(factory, "tpl-1");
@@ -61,8 +65,8 @@ public class ReplyTemplateApiTests
         var audit = await db.AuditEntries.Where(a => a.Action.StartsWith("template.")).OrderBy(a => a.Id).Select(a => new { a.Action, a.Target }).ToListAsync();
         Assert.That(audit.Select(a => $"{a.Action} {a.Target}"), Is.EqualTo(new[]
         {
-            $"{AuditActions.TemplateCreated} template {key} v1", $"{AuditActions.TemplateRetired} template complaint-en v2",
-            $"{AuditActions.TemplateRetired} template complaint-en-personalised v2", $"{AuditActions.TemplateChanged} template {key} v2",
+            $"{AuditActions.TemplateRetired} template complaint-en v2", $"{AuditActions.TemplateRetired} template complaint-en-personalised v2",
+            $"{AuditActions.TemplateCreated} template {key} v1", $"{AuditActions.TemplateChanged} template {key} v2",
         }));
         // A version is kept as it was: the store refuses to rewrite one.
         var v1 = await db.ReplyTemplateVersions.SingleAsync(v => v.Key == key && v.Version == 1);

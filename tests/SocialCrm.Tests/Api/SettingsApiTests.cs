@@ -26,6 +26,8 @@ public class SettingsApiTests
         await RefusedAsync(admin, new JsonObject { ["vipValue"] = "high" }, "vipValue", "must be a number");
         await RefusedAsync(admin, new JsonObject { ["slaUrgentMinutes"] = 30.5 }, "slaUrgentMinutes", "whole number");
         await RefusedAsync(admin, new JsonObject { ["slaUrgentMinutes"] = 500 }, "slaUrgentMinutes", "cannot get longer (500 minutes) than a high one (240)");
+        var huge = await admin.PutAsync("/api/settings", new StringContent("{\"vipValue\": 1e999}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.That(huge.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await huge.Content.ReadAsStringAsync());
         Assert.That((await admin.GetFromJsonAsync<JsonArray>("/api/settings/versions"))!, Has.Count.EqualTo(1));
 
         // Every customer a VIP and every SLA about half an hour: live for the next case, as version 2.
@@ -65,6 +67,10 @@ public class SettingsApiTests
         Assert.That(tried["cases"]!.AsArray().All(c => (string)c!["before"]!["decision"]! == (string)c!["after"]!["decision"]! && (int)c!["before"]!["priority"]! == (int)c!["after"]!["priority"]!), tried.ToJsonString());
         var badTry = await admin.PostAsJsonAsync("/api/workflows/analyse/versions/1/backtest", new JsonObject { ["settings"] = new JsonObject { ["vipValue"] = 2 } });
         Assert.That(badTry.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+
+        // A change made from version 1 after version 2 was saved is refused, not merged with it unseen.
+        var stale = await admin.PutAsJsonAsync("/api/settings", new JsonObject { ["vipValue"] = 0.9, ["version"] = 1 });
+        Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), await stale.Content.ReadAsStringAsync());
 
         // Version 1 made live again, as version 3.
         var restored = (await (await admin.PostAsync("/api/settings/versions/1/restore", null)).Content.ReadFromJsonAsync<JsonObject>())!;

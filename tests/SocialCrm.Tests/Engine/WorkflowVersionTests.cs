@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SocialCrm.Persistence;
 using SocialCrm.Persistence.Configuration;
 using SocialCrm.Stages.Workflows;
+using SocialCrm.Stages.Settings;
 using SocialCrm.Tests.Infrastructure;
 using SocialCrm.Workflows.Activities;
 using SocialCrm.Workflows.Activities.Builtin;
@@ -25,7 +26,8 @@ public class WorkflowVersionTests
         var registry = new ActivityRegistry().Add<IfActivity>().Add<SetVariableActivity>().Add<EmitActivity>().Add<WaitActivity>();
         var services = new ServiceCollection().AddCrmPersistence(_store.Options)
             .AddSingleton(registry).AddSingleton<WorkflowCompiler>().AddSingleton<WorkflowRunner>().AddSingleton(new WorkflowSettings())
-            .AddSingleton(TimeProvider.System).AddScoped<WorkflowHost>().AddScoped<WorkflowDefinitionStore>().AddScoped<SocialCrm.Stages.Workplace.AuditLog>();
+            .AddSingleton(TimeProvider.System).AddScoped<WorkflowHost>().AddScoped<WorkflowDefinitionStore>().AddScoped<SocialCrm.Stages.Workplace.AuditLog>()
+            .AddCrmSettings().AddSingleton<FluentValidation.IValidator<SocialCrm.Stages.Settings.CrmSettings>, SocialCrm.Stages.Settings.CrmSettingsValidator>();
         foreach (var type in registry.Types) services.AddScoped(type);
         _services = services.BuildServiceProvider();
         await InScope(sp => sp.GetRequiredService<DatabaseMigrator>().MigrateAsync());

@@ -59,7 +59,9 @@ public class SettingsAndTemplatesTests
         var live = (await api.GetFromJsonAsync<JsonObject>("/api/settings"))!;
         Assert.That(((int)live["version"]!, (double)live["values"]!["vipValue"]!), Is.EqualTo((2, 0.0)));
 
-        // A new template: a typo is marked as it is typed and blocks saving; fixed, the preview fills in the real case.
+        // A new template in place of the installed one: a typo is marked as it is typed and blocks saving; fixed, the
+        // preview fills in the real case.
+        Assert.That((await api.PostAsJsonAsync("/api/templates/question-en/retire", new { comment = "rewriting it" })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         await page.ClickAsync("#studio-templates");
         await Expect(page.Locator("#templates")).ToContainTextAsync("question-en");
         await page.ClickAsync("#new-template");

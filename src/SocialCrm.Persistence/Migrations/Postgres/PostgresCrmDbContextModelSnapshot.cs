@@ -892,8 +892,7 @@ namespace SocialCrm.Persistence.Migrations.Postgres
             modelBuilder.Entity("SocialCrm.Domain.Templates.ReplyTemplate", b =>
                 {
                     b.Property<string>("Key")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Intent")
                         .IsRequired()

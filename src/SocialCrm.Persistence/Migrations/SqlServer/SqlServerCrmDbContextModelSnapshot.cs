@@ -895,8 +895,7 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
             modelBuilder.Entity("SocialCrm.Domain.Templates.ReplyTemplate", b =>
                 {
                     b.Property<string>("Key")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<string>("Intent")
                         .IsRequired()

@@ -879,7 +879,6 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
             modelBuilder.Entity("SocialCrm.Domain.Templates.ReplyTemplate", b =>
                 {
                     b.Property<string>("Key")
-                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Intent")

@@ -12,7 +12,7 @@ public sealed class RouteToQueueActivity : IActivity
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var value = context.Number("value.score");
-        var queue = value >= (context.GetNumber("vipValue") ?? context.Get("settings.vipValue")?.GetValue<double>() ?? 0.7)
+        var queue = value >= (context.GetNumber("vipValue") ?? (context.Get("settings.vipValue") is null ? 0.7 : context.Number("settings.vipValue")))
             ? "vip"
             : context.Text("intent.label") switch
             {

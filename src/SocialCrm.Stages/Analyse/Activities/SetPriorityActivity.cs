@@ -40,5 +40,5 @@ public sealed class SetPriorityActivity(TimeProvider clock) : IActivity
     }
 
     private static double Setting(ActivityContext context, string name, double fallback) =>
-        context.Get($"settings.{name}") is { } node ? node.GetValue<double>() : fallback;
+        context.Get($"settings.{name}") is null ? fallback : context.Number($"settings.{name}");
 }

@@ -37,7 +37,7 @@ public partial class Settings
             .Where(d => d.IsPublished).Select(d => new { d.DefinitionId, d.Version, d.Json }).ToListAsync();
         _liveAnalyse = live.FirstOrDefault(d => d.DefinitionId == StageWorkflows.Analyse)?.Version;
         // A workflow that writes its own number instead of settings.x ignores the setting: say so beside it.
-        _readBy = CrmSettings.Fields.ToDictionary(f => f.Name, f => live.Where(d => d.Json.Contains($"settings.{f.Name}", StringComparison.Ordinal))
+        _readBy = CrmSettings.Fields.ToDictionary(f => f.Name, f => live.Where(d => SettingReaders.Reads(d.Json, f.Name))
             .Select(d => $"{d.DefinitionId} v{d.Version}").ToList());
     }
 
@@ -74,7 +74,7 @@ public partial class Settings
         {
             await using var scope = Scopes.CreateAsyncScope();
             var changes = ChangesJson;
-            var (saved, _) = await scope.ServiceProvider.GetRequiredService<SettingsStore>().ChangeAsync(changes, await UserAsync(), _comment, default);
+            var (saved, _) = await scope.ServiceProvider.GetRequiredService<SettingsStore>().ChangeAsync(changes, await UserAsync(), _comment, _current!.Version, default);
             (_message, _messageIsProblem, _comment) = ($"Saved as version {saved.Version}: {saved.Values.ChangesFrom(_current!.Values)}. The next case uses it.", false, "");
             await LoadAsync();
         }
@@ -82,6 +82,14 @@ public partial class Settings
         {
             _errors = v.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
             (_message, _messageIsProblem) = ("Nothing was saved: fix the values marked below.", true);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved since this page loaded: show theirs, keep the admin's edits on top to look over and save again.
+            var mine = Changes;
+            await LoadAsync();
+            foreach (var (name, value) in mine) _values[name] = value;
+            (_message, _messageIsProblem) = ($"Not saved: {_current!.CreatedBy} saved version {_current.Version} while you were editing. Their values are below with your changes on top; check them and save again.", true);
         }
         finally
         {
@@ -97,6 +105,11 @@ public partial class Settings
             await using var scope = Scopes.CreateAsyncScope();
             var saved = await scope.ServiceProvider.GetRequiredService<SettingsStore>().RestoreAsync(version, await UserAsync(), null, default);
             (_message, _messageIsProblem, _confirmRestore) = ($"Version {version}'s values are live again, as version {saved.Version}.", false, null);
+            await LoadAsync();
+        }
+        catch (Exception e) when (e is DbUpdateConcurrencyException or KeyNotFoundException)
+        {
+            (_message, _messageIsProblem, _confirmRestore) = ($"Not restored: {e.Message}", true, null);
             await LoadAsync();
         }
         finally

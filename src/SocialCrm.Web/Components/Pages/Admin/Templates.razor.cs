@@ -28,6 +28,7 @@ public partial class Templates
     private string _language = "all", _intent = "all", _comment = "";
     private string? _message, _loadProblem, _loadedKey;
     private bool _showRetired, _busy, _dirty, _confirmRetire, _messageIsProblem;
+    private int _previewAsked;
 
     private static TemplateForm Blank => new() { Intent = "question", Language = "en", Kind = TemplateKinds.Standard, Text = "Hi {name}, " };
 
@@ -88,11 +89,12 @@ public partial class Templates
         if (_caseId is { } id && _cases.All(c => c.CaseId != id)) _caseId = null;
     }
 
-    private void Change(Action change)
+    private async Task Change(Action change)
     {
         change();
         _dirty = true;
-        _ = PreviewAsync();
+        Check();
+        await PreviewAsync();
     }
 
     private async Task ChangeLanguage(string language)
@@ -131,19 +133,25 @@ public partial class Templates
         _fieldErrors = [.. result.Errors.Select(e => e.ErrorMessage)];
     }
 
+    /// <summary>
+    /// The preview of what is in the editor now. Typing starts one per keystroke and they may finish out of order:
+    /// only the newest one's answer is shown.
+    /// </summary>
     private async Task PreviewAsync()
     {
+        var asked = ++_previewAsked;
         if (string.IsNullOrWhiteSpace(_form.Text)) { _preview = null; return; }
         await using var scope = Scopes.CreateAsyncScope();
         try
         {
-            _preview = await scope.ServiceProvider.GetRequiredService<TemplatePreviews>().PreviewAsync(_form.Text, _form.Language, _form.Kind, _caseId, default);
+            var preview = await scope.ServiceProvider.GetRequiredService<TemplatePreviews>().PreviewAsync(_form.Text, _form.Language, _form.Kind, _caseId, default);
+            if (asked == _previewAsked) _preview = preview;
         }
         catch (KeyNotFoundException)
         {
+            // The case chosen is gone (erased): preview against the latest one instead.
             _caseId = null;
         }
-        StateHasChanged();
     }
 
     private async Task SaveAsync()
@@ -194,6 +202,10 @@ public partial class Templates
         catch (ValidationException v)
         {
             (_message, _messageIsProblem) = ("Not restored: " + string.Join(" ", v.Errors.Select(e => e.ErrorMessage)), true);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            (_message, _messageIsProblem) = ("Someone else changed this template at the same moment: nothing was changed. Reload the page to see theirs.", true);
         }
         finally
         {

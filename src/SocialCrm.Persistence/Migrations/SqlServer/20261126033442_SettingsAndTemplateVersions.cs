@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace SocialCrm.Persistence.Migrations.Postgres
+namespace SocialCrm.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class SettingsAndTemplateVersions : Migration
@@ -12,19 +11,10 @@ namespace SocialCrm.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterColumn<string>(
-                name: "Key",
-                table: "ReplyTemplates",
-                type: "character varying(64)",
-                maxLength: 64,
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "text");
-
             migrationBuilder.AddColumn<string>(
                 name: "Kind",
                 table: "ReplyTemplates",
-                type: "character varying(16)",
+                type: "nvarchar(16)",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "standard");
@@ -32,40 +22,40 @@ namespace SocialCrm.Persistence.Migrations.Postgres
             migrationBuilder.AddColumn<DateTime>(
                 name: "RetiredAt",
                 table: "ReplyTemplates",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "UpdatedAt",
                 table: "ReplyTemplates",
-                type: "timestamp with time zone",
+                type: "datetime2",
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.AddColumn<string>(
                 name: "UpdatedBy",
                 table: "ReplyTemplates",
-                type: "text",
+                type: "nvarchar(max)",
                 nullable: false,
                 defaultValue: "");
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "ReplyTemplates",
-                type: "integer",
+                type: "int",
                 nullable: false,
                 defaultValue: 1);
 
             migrationBuilder.AddColumn<int>(
                 name: "SettingsVersion",
                 table: "CaseBriefs",
-                type: "integer",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "TemplateVersion",
                 table: "CaseBriefs",
-                type: "integer",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -73,17 +63,17 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Intent = table.Column<string>(type: "text", nullable: false),
-                    Language = table.Column<string>(type: "text", nullable: false),
-                    Kind = table.Column<string>(type: "text", nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false),
-                    Retired = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "text", nullable: false),
-                    Comment = table.Column<string>(type: "text", nullable: true)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Intent = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Retired = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -94,11 +84,11 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                 name: "SettingsVersions",
                 columns: table => new
                 {
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    ValuesJson = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "text", nullable: false),
-                    Comment = table.Column<string>(type: "text", nullable: true)
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    ValuesJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -148,15 +138,6 @@ namespace SocialCrm.Persistence.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "TemplateVersion",
                 table: "CaseBriefs");
-
-            migrationBuilder.AlterColumn<string>(
-                name: "Key",
-                table: "ReplyTemplates",
-                type: "text",
-                nullable: false,
-                oldClrType: typeof(string),
-                oldType: "character varying(64)",
-                oldMaxLength: 64);
         }
     }
 }

@@ -41,13 +41,15 @@ public partial class Workflows
     private string[] _decorations = [];
     private int? _shown;
     private int _from, _to;
+    /// <summary>The version row asking to confirm a re-publish (Republish) or a revert into the draft.</summary>
+    private (int Version, bool Republish)? _confirmRow;
 
     protected override async Task OnParametersSetAsync()
     {
         if (_loadedId == Id || !StageWorkflows.All.Contains(Id)) return;
         _loadedId = Id;
         _parsedVersions.Clear();
-        (_message, _shown, _confirmDiscard, _comment, _tab) = (null, null, false, "", DraftTab);
+        (_message, _shown, _confirmDiscard, _comment, _tab, _confirmRow) = (null, null, false, "", DraftTab, null);
         await LoadAsync();
         SetText(_draft?.Json ?? _live?.Json ?? "");
         await ShowTextAsync();
@@ -221,7 +223,7 @@ public partial class Workflows
 
     private async Task RunAsync(Func<WorkflowDefinitionStore, Task> work)
     {
-        _busy = true;
+        (_busy, _confirmRow) = (true, null);
         try
         {
             await using var scope = Scopes.CreateAsyncScope();

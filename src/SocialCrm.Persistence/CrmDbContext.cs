@@ -79,6 +79,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
             throw new InvalidOperationException("audit entries are append-only: none may be changed or deleted");
         foreach (var e in ChangeTracker.Entries<WorkflowDefinitionRecord>())
         {
+            if (e.State is (EntityState.Modified or EntityState.Deleted) && e.OriginalValues[nameof(WorkflowDefinitionRecord.DiscardedAt)] is not null)
+                throw new InvalidOperationException($"version {e.Entity.Version} of workflow '{e.Entity.DefinitionId}' was discarded and is kept as it was; put it into the draft to work on it");
             if (e.State is not (EntityState.Modified or EntityState.Deleted) || e.OriginalValues[nameof(WorkflowDefinitionRecord.PublishedAt)] is null) continue;
             if (e.State == EntityState.Deleted || PublishedContent.Any(p => e.Property(p).IsModified))
                 throw new InvalidOperationException($"version {e.Entity.Version} of workflow '{e.Entity.DefinitionId}' is published and cannot be changed; edit the draft");
@@ -207,7 +209,9 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
             // not rewrite a version that has just been published or leave two versions live.
             e.Property(d => d.PublishedAt).IsConcurrencyToken();
             e.Property(d => d.IsPublished).IsConcurrencyToken();
+            e.Property(d => d.DiscardedAt).IsConcurrencyToken();
             e.Ignore(d => d.IsDraft);
+            e.Ignore(d => d.IsDiscarded);
         });
         b.Entity<WorkflowInstanceRecord>(e => e.HasIndex(i => new { i.DefinitionId, i.CorrelationId }));
         b.Entity<WorkflowBookmarkRecord>(e =>

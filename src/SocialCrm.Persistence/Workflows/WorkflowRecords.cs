@@ -2,7 +2,8 @@ namespace SocialCrm.Persistence.Workflows;
 
 /// <summary>
 /// One version of a definition (Elsa's shape): (DefinitionId, Version) unique. A version once published
-/// (PublishedAt set) never changes; the one version never published is the definition's draft, the only editable one.
+/// (PublishedAt set) never changes; the one version neither published nor discarded is the definition's draft, the only
+/// editable one. A discarded draft is kept, unchanged, under its number.
 /// IsPublished marks the version the stage runs now.
 /// </summary>
 public sealed class WorkflowDefinitionRecord
@@ -28,7 +29,12 @@ public sealed class WorkflowDefinitionRecord
     /// <summary>The definition id while this version is its draft, null once published: unique, so there is at most one draft.</summary>
     public string? DraftOf { get; set; }
 
-    public bool IsDraft => PublishedAt is null;
+    /// <summary>When and by whom the draft was thrown away: kept, so its version number is never given to another draft.</summary>
+    public DateTime? DiscardedAt { get; set; }
+    public string? DiscardedBy { get; set; }
+
+    public bool IsDraft => PublishedAt is null && DiscardedAt is null;
+    public bool IsDiscarded => DiscardedAt is not null;
 }
 
 public sealed class WorkflowInstanceRecord

@@ -98,6 +98,8 @@ public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler co
         var rows = await db.WorkflowDefinitions.Where(d => d.DefinitionId == definitionId && (d.Version == version || d.IsPublished)).ToListAsync(ct);
         var target = rows.SingleOrDefault(d => d.Version == version)
             ?? throw new KeyNotFoundException($"workflow '{definitionId}' has no version {version}");
+        if (target.IsDiscarded)
+            throw new ArgumentException($"v{version} was discarded by {target.DiscardedBy}; put it into the draft (revert) to publish its content");
         var errors = compiler.Validate(WorkflowJson.Parse(target.Json));
         if (errors.Count > 0) throw new WorkflowValidationException(errors);
         foreach (var live in rows.Where(d => d.IsPublished && d != target))
@@ -125,16 +127,20 @@ public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler co
         return draft;
     }
 
-    /// <summary>Throws the draft away; the published versions are untouched.</summary>
+    /// <summary>
+    /// Throws the draft away: it stops being the draft but is kept under its number, so the audit trail's "v3
+    /// discarded" never names another draft later. The published versions are untouched.
+    /// </summary>
     public async Task<WorkflowDefinitionRecord> DiscardDraftAsync(string definitionId, string by, CancellationToken ct)
     {
         RequireKnown(definitionId);
-        var draft = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.PublishedAt == null, ct)
+        var draft = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DraftOf == definitionId, ct)
             ?? throw new KeyNotFoundException($"workflow '{definitionId}' has no draft to discard");
-        db.WorkflowDefinitions.Remove(draft);
-        if (draft.IsLatest)
+        var wasLatest = draft.IsLatest;
+        (draft.DiscardedAt, draft.DiscardedBy, draft.DraftOf, draft.IsLatest) = (clock.GetUtcNow().UtcDateTime, by, null, false);
+        if (wasLatest)
         {
-            var previous = await db.WorkflowDefinitions.Where(d => d.DefinitionId == definitionId && d.Version < draft.Version)
+            var previous = await db.WorkflowDefinitions.Where(d => d.DefinitionId == definitionId && d.Version < draft.Version && d.DiscardedAt == null)
                 .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
             if (previous is not null) previous.IsLatest = true;
         }
@@ -145,13 +151,15 @@ public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler co
 
     private async Task<WorkflowDefinitionRecord> DraftForEditAsync(string definitionId, string by, CancellationToken ct)
     {
-        var draft = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.PublishedAt == null, ct);
+        var draft = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DraftOf == definitionId, ct);
         if (draft is not null) return draft;
-        var latest = await db.WorkflowDefinitions.Where(d => d.DefinitionId == definitionId).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
-        if (latest is not null) latest.IsLatest = false;
+        // Numbers count discarded drafts too, so none is given twice; only a kept version carries the latest flag.
+        var highest = await db.WorkflowDefinitions.Where(d => d.DefinitionId == definitionId).MaxAsync(d => (int?)d.Version, ct) ?? 0;
+        foreach (var latest in await db.WorkflowDefinitions.Where(d => d.DefinitionId == definitionId && d.IsLatest && d.DiscardedAt == null).ToListAsync(ct))
+            latest.IsLatest = false;
         draft = new WorkflowDefinitionRecord
         {
-            DefinitionId = definitionId, DraftOf = definitionId, Version = (latest?.Version ?? 0) + 1, IsLatest = true, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = by,
+            DefinitionId = definitionId, DraftOf = definitionId, Version = highest + 1, IsLatest = true, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = by,
         };
         db.WorkflowDefinitions.Add(draft);
         return draft;

@@ -12,7 +12,7 @@ public sealed record WorkflowVersionView(
     bool Valid, IReadOnlyList<ValidationError> Errors, JsonNode Definition)
 {
     public static WorkflowVersionView Of(WorkflowDefinitionRecord r) => new(
-        r.DefinitionId, r.Version, r.Name, r.IsDraft ? "draft" : "published", r.IsPublished,
+        r.DefinitionId, r.Version, r.Name, r.IsDraft ? "draft" : r.IsDiscarded ? "discarded" : "published", r.IsPublished,
         r.CreatedAt, r.CreatedBy, r.PublishedAt, r.PublishedBy, r.Comment,
         r.ErrorsJson is null, r.ErrorsJson is null ? [] : JsonSerializer.Deserialize<List<ValidationError>>(r.ErrorsJson, JsonSerializerOptions.Web) ?? [],
         JsonNode.Parse(r.Json)!);

@@ -52,12 +52,18 @@ public class WorkflowHistoryApiTests
         Assert.That((int)(await revert.Content.ReadFromJsonAsync<JsonObject>())!["version"]!, Is.EqualTo(v2 + 1), "a revert fills the draft");
         Assert.That((await admin.DeleteAsync("/api/workflows/analyse/draft")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That((await admin.DeleteAsync("/api/workflows/analyse/draft")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "no draft left to discard");
+        // The discarded draft keeps its number: the audit's "v(n) discarded" never names a later draft.
+        Assert.That((await admin.PostAsync($"/api/workflows/analyse/versions/{v2 + 1}/publish", null)).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a discarded draft is not published");
+        var next = await SaveAsync(admin, Analyse(j => j.Replace("\"vipValue\": \"settings.vipValue\"", "\"vipValue\": 0.3")));
+        Assert.That((int)next["version"]!, Is.EqualTo(v2 + 2), "a new draft after a discard gets a new number");
+        Assert.That((await admin.DeleteAsync("/api/workflows/analyse/draft")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
 
         var versions = (await admin.GetFromJsonAsync<JsonArray>("/api/workflows/analyse/versions"))!;
         Assert.Multiple(async () =>
         {
             Assert.That((await VersionAsync(admin, v2))["definition"]!.ToJsonString(), Is.EqualTo(v2Before), "v2's content is what it was when published");
-            Assert.That(versions.Select(v => (string)v!["state"]!), Is.All.EqualTo("published"), "the discarded draft is gone");
+            Assert.That(versions.Select(v => ((int)v!["version"]!, (string)v!["state"]!)), Is.EqualTo(new[] { (1, "published"), (v2, "published"), (v2 + 1, "discarded"), (v2 + 2, "discarded") }),
+                "discarded drafts are kept under their numbers");
             Assert.That(versions.Single(v => (int)v!["version"]! == v2)!["comment"]!.GetValue<string>(), Is.EqualTo("VIP from 0.6"));
             Assert.That(versions.Single(v => (int)v!["version"]! == v2)!["publishedBy"]!.GetValue<string>(), Is.EqualTo("root"));
             Assert.That(versions.Single(v => (bool)v!["isLive"]!)!["version"]!.GetValue<int>(), Is.EqualTo(1));

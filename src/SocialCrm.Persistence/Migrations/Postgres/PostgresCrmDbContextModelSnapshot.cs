@@ -1195,6 +1195,13 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("DiscardedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DiscardedBy")
+                        .HasColumnType("text");
+
                     b.Property<string>("DraftOf")
                         .HasColumnType("text");
 

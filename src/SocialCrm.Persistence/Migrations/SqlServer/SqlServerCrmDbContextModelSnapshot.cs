@@ -1198,6 +1198,13 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<DateTime?>("DiscardedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DiscardedBy")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("DraftOf")
                         .HasColumnType("nvarchar(450)");
 

@@ -1180,6 +1180,13 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DiscardedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiscardedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DraftOf")
                         .HasColumnType("TEXT");
 

@@ -322,7 +322,7 @@ public partial class Workflows
         }
     }
 
-    private static string State(WorkflowDefinitionRecord v) => v.IsDraft ? "draft" : v.IsPublished ? "live" : "published";
+    private static string State(WorkflowDefinitionRecord v) => v.IsDraft ? "draft" : v.IsDiscarded ? "discarded" : v.IsPublished ? "live" : "published";
 
     private string Published(WorkflowDefinitionRecord v) =>
         v.PublishedAt is { } at ? $", published {Viewer.Format(at)} by {v.PublishedBy}{(v.Comment is { } c ? $" (\u201c{c}\u201d)" : "")}" : "";

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SocialCrm.Persistence.Migrations.Sqlite
+namespace SocialCrm.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class SettingsAndTemplateVersions : Migration
@@ -11,10 +11,22 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DiscardedAt",
+                table: "WorkflowDefinitions",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DiscardedBy",
+                table: "WorkflowDefinitions",
+                type: "nvarchar(max)",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Kind",
                 table: "ReplyTemplates",
-                type: "TEXT",
+                type: "nvarchar(16)",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "standard");
@@ -22,58 +34,58 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<DateTime>(
                 name: "RetiredAt",
                 table: "ReplyTemplates",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "UpdatedAt",
                 table: "ReplyTemplates",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.AddColumn<string>(
                 name: "UpdatedBy",
                 table: "ReplyTemplates",
-                type: "TEXT",
+                type: "nvarchar(max)",
                 nullable: false,
                 defaultValue: "");
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "ReplyTemplates",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 1);
 
             migrationBuilder.AddColumn<int>(
                 name: "SettingsVersion",
                 table: "CaseBriefs",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "TemplateVersion",
                 table: "CaseBriefs",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ReplyTemplateVersions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Intent = table.Column<string>(type: "TEXT", nullable: false),
-                    Language = table.Column<string>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    Retired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Intent = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Retired = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -84,11 +96,11 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                 name: "SettingsVersions",
                 columns: table => new
                 {
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    ValuesJson = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", nullable: true)
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    ValuesJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -110,6 +122,14 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SettingsVersions");
+
+            migrationBuilder.DropColumn(
+                name: "DiscardedAt",
+                table: "WorkflowDefinitions");
+
+            migrationBuilder.DropColumn(
+                name: "DiscardedBy",
+                table: "WorkflowDefinitions");
 
             migrationBuilder.DropColumn(
                 name: "Kind",

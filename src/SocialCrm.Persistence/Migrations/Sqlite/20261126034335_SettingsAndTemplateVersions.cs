@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace SocialCrm.Persistence.Migrations.Postgres
+namespace SocialCrm.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class SettingsAndTemplateVersions : Migration
@@ -12,10 +11,22 @@ namespace SocialCrm.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DiscardedAt",
+                table: "WorkflowDefinitions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DiscardedBy",
+                table: "WorkflowDefinitions",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Kind",
                 table: "ReplyTemplates",
-                type: "character varying(16)",
+                type: "TEXT",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "standard");
@@ -23,58 +34,58 @@ namespace SocialCrm.Persistence.Migrations.Postgres
             migrationBuilder.AddColumn<DateTime>(
                 name: "RetiredAt",
                 table: "ReplyTemplates",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "UpdatedAt",
                 table: "ReplyTemplates",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.AddColumn<string>(
                 name: "UpdatedBy",
                 table: "ReplyTemplates",
-                type: "text",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: "");
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "ReplyTemplates",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 1);
 
             migrationBuilder.AddColumn<int>(
                 name: "SettingsVersion",
                 table: "CaseBriefs",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "TemplateVersion",
                 table: "CaseBriefs",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ReplyTemplateVersions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Intent = table.Column<string>(type: "text", nullable: false),
-                    Language = table.Column<string>(type: "text", nullable: false),
-                    Kind = table.Column<string>(type: "text", nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false),
-                    Retired = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "text", nullable: false),
-                    Comment = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Intent = table.Column<string>(type: "TEXT", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Retired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -85,11 +96,11 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                 name: "SettingsVersions",
                 columns: table => new
                 {
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    ValuesJson = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "text", nullable: false),
-                    Comment = table.Column<string>(type: "text", nullable: true)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ValuesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -111,6 +122,14 @@ namespace SocialCrm.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SettingsVersions");
+
+            migrationBuilder.DropColumn(
+                name: "DiscardedAt",
+                table: "WorkflowDefinitions");
+
+            migrationBuilder.DropColumn(
+                name: "DiscardedBy",
+                table: "WorkflowDefinitions");
 
             migrationBuilder.DropColumn(
                 name: "Kind",

@@ -12,7 +12,7 @@ using SocialCrm.Persistence.Migrations.Postgres;
 namespace SocialCrm.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261126033422_SettingsAndTemplateVersions")]
+    [Migration("20261126034357_SettingsAndTemplateVersions")]
     partial class SettingsAndTemplateVersions
     {
         /// <inheritdoc />
@@ -1196,6 +1196,13 @@ namespace SocialCrm.Persistence.Migrations.Postgres
 
                     b.Property<string>("DefinitionId")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("DiscardedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DiscardedBy")
                         .HasColumnType("text");
 
                     b.Property<string>("DraftOf")

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace SocialCrm.Persistence.Migrations.SqlServer
+namespace SocialCrm.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class SettingsAndTemplateVersions : Migration
@@ -11,10 +12,22 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DiscardedAt",
+                table: "WorkflowDefinitions",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DiscardedBy",
+                table: "WorkflowDefinitions",
+                type: "text",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Kind",
                 table: "ReplyTemplates",
-                type: "nvarchar(16)",
+                type: "character varying(16)",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "standard");
@@ -22,40 +35,40 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
             migrationBuilder.AddColumn<DateTime>(
                 name: "RetiredAt",
                 table: "ReplyTemplates",
-                type: "datetime2",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "UpdatedAt",
                 table: "ReplyTemplates",
-                type: "datetime2",
+                type: "timestamp with time zone",
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.AddColumn<string>(
                 name: "UpdatedBy",
                 table: "ReplyTemplates",
-                type: "nvarchar(max)",
+                type: "text",
                 nullable: false,
                 defaultValue: "");
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "ReplyTemplates",
-                type: "int",
+                type: "integer",
                 nullable: false,
                 defaultValue: 1);
 
             migrationBuilder.AddColumn<int>(
                 name: "SettingsVersion",
                 table: "CaseBriefs",
-                type: "int",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "TemplateVersion",
                 table: "CaseBriefs",
-                type: "int",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -63,17 +76,17 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Key = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    Intent = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Language = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Retired = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Comment = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Intent = table.Column<string>(type: "text", nullable: false),
+                    Language = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    Retired = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    Comment = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -84,11 +97,11 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                 name: "SettingsVersions",
                 columns: table => new
                 {
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    ValuesJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Comment = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ValuesJson = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    Comment = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -110,6 +123,14 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "SettingsVersions");
+
+            migrationBuilder.DropColumn(
+                name: "DiscardedAt",
+                table: "WorkflowDefinitions");
+
+            migrationBuilder.DropColumn(
+                name: "DiscardedBy",
+                table: "WorkflowDefinitions");
 
             migrationBuilder.DropColumn(
                 name: "Kind",

@@ -49,7 +49,7 @@ public class SettingsAndTemplatesTests
         // Every customer a VIP, tried on the case already decided before saving.
         await SetAsync(page, "vipValue", "0");
         await page.ClickAsync("#run-backtest");
-        await Expect(page.Locator("#backtest-summary")).ToContainTextAsync("v1 and vipValue 0 on the last 1 cases", new() { Timeout = 20_000 });
+        await Expect(page.Locator("#backtest-summary")).ToContainTextAsync("v1 and vipValue 0 on the last case", new() { Timeout = 20_000 });
         await BrowserSession.ShotAsync(page, "settings-try");
         await page.FillAsync("#settings-comment", "VIP week");
         await page.ClickAsync("#save-settings");

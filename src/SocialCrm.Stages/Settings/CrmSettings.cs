@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -38,32 +39,24 @@ public sealed record CrmSettings
         new("personalisedRepliesPerDay", "Personalised replies a day", "How many personalised replies the agents can write a day (0: no limit); the analyse stage spends them where the expected gain is highest.", 0, 100_000, true, "replies a day"),
     ];
 
-    public double this[string name] => name switch
-    {
-        "ignoreBelowValue" => IgnoreBelowValue,
-        "autoReplyBelowValue" => AutoReplyBelowValue,
-        "vipValue" => VipValue,
-        "slaUrgentMinutes" => SlaUrgentMinutes,
-        "slaHighMinutes" => SlaHighMinutes,
-        "slaNormalMinutes" => SlaNormalMinutes,
-        "slaLowMinutes" => SlaLowMinutes,
-        "personalisedRepliesPerDay" => PersonalisedRepliesPerDay,
-        _ => throw new ArgumentException($"'{name}' is not a setting"),
-    };
+    // Each field is the property of the same name (vipValue: VipValue), so the list above is the only place naming them.
+    private static readonly Dictionary<string, PropertyInfo> Properties = Fields.ToDictionary(f => f.Name,
+        f => typeof(CrmSettings).GetProperty(char.ToUpperInvariant(f.Name[0]) + f.Name[1..]) ?? throw new InvalidOperationException($"no property for setting {f.Name}"));
+
+    public double this[string name] => Convert.ToDouble(Property(name).GetValue(this), CultureInfo.InvariantCulture);
 
     /// <summary>A copy with one setting changed (whole-number settings take the value as it is: the validator refuses a fraction).</summary>
-    public CrmSettings With(string name, double value) => name switch
+    public CrmSettings With(string name, double value)
     {
-        "ignoreBelowValue" => this with { IgnoreBelowValue = value },
-        "autoReplyBelowValue" => this with { AutoReplyBelowValue = value },
-        "vipValue" => this with { VipValue = value },
-        "slaUrgentMinutes" => this with { SlaUrgentMinutes = Whole(value) },
-        "slaHighMinutes" => this with { SlaHighMinutes = Whole(value) },
-        "slaNormalMinutes" => this with { SlaNormalMinutes = Whole(value) },
-        "slaLowMinutes" => this with { SlaLowMinutes = Whole(value) },
-        "personalisedRepliesPerDay" => this with { PersonalisedRepliesPerDay = Whole(value) },
-        _ => throw new ArgumentException($"'{name}' is not a setting"),
-    };
+        var copy = this with { };
+        var property = Property(name);
+        if (property.PropertyType == typeof(int)) property.SetValue(copy, Whole(value));
+        else property.SetValue(copy, value);
+        return copy;
+    }
+
+    private static PropertyInfo Property(string name) =>
+        Properties.TryGetValue(name, out var property) ? property : throw new ArgumentException($"'{name}' is not a setting");
 
     private static int Whole(double value) => value is > int.MaxValue or < int.MinValue || double.IsNaN(value) ? -1 : (int)value;
 

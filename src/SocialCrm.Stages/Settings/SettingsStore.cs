@@ -9,6 +9,7 @@ using SocialCrm.Persistence;
 using SocialCrm.Persistence.Settings;
 using SocialCrm.Stages.Workflows;
 using SocialCrm.Stages.Workplace;
+using SocialCrm.Workflows.Validation;
 
 namespace SocialCrm.Stages.Settings;
 
@@ -21,8 +22,7 @@ public sealed class SettingsStore(CrmDbContext db, LiveSettings live, WorkflowSe
     public async Task<SettingsVersion> CurrentAsync(CancellationToken ct)
     {
         if (live.Fresh() is { } fresh) return fresh;
-        var record = await db.SettingsVersions.AsNoTracking().OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
-        var current = record is null ? new SettingsVersion(0, new CrmSettings(), DateTime.MinValue, "default", null) : Of(record);
+        var current = await LatestAsync(ct);
         live.Hold(current);
         return current;
     }
@@ -71,26 +71,17 @@ public sealed class SettingsStore(CrmDbContext db, LiveSettings live, WorkflowSe
     public async Task<(SettingsVersion Settings, bool Changed)> ChangeAsync(JsonObject changes, string by, string? comment, int? editedVersion, CancellationToken ct)
     {
         var parsed = Parse(changes);
-        for (var attempt = 1; ; attempt++)
+        var changed = false;
+        var saved = await SaveNextAsync(async current =>
         {
-            var current = await LatestAsync(ct);
             if (editedVersion is { } edited && edited != current.Version)
                 throw new DbUpdateConcurrencyException($"the settings are at version {current.Version} (saved by {current.CreatedBy}), not {edited}: load them again");
             var next = parsed.Aggregate(current.Values, (s, c) => s.With(c.Key, c.Value));
             await validator.ValidateAndThrowAsync(next, ct);
-            if (next == current.Values) return (current, false);
-            try
-            {
-                return (await SaveAsync(current, next, by, comment, AuditActions.SettingsChanged, ct), true);
-            }
-            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
-            {
-                // Another admin saved the same version number first: without a version to hold to, apply these changes
-                // on top of theirs; with one, the next round refuses.
-                db.ChangeTracker.Clear();
-                if (attempt >= 5) throw new DbUpdateConcurrencyException("the settings were saved by others at the same moment, five times over", e);
-            }
-        }
+            changed = next != current.Values;
+            return next;
+        }, by, comment, AuditActions.SettingsChanged, ct);
+        return (saved, changed);
     }
 
     /// <summary>Checks settings changes being tried (in a backtest) as saving them would, and gives them back without saving.</summary>
@@ -110,13 +101,23 @@ public sealed class SettingsStore(CrmDbContext db, LiveSettings live, WorkflowSe
         var old = await db.SettingsVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Version == version, ct)
             ?? throw new KeyNotFoundException($"there is no settings version {version}");
         var values = CrmSettings.FromJson(old.ValuesJson);
+        return await SaveNextAsync(_ => Task.FromResult(values), by, string.IsNullOrWhiteSpace(comment) ? $"back to version {version}" : comment, AuditActions.SettingsRestored, ct);
+    }
+
+    /// <summary>
+    /// Saves what <paramref name="next"/> makes of the newest version as the version after it (nothing when it is the
+    /// same). Another admin saving the same number first is a unique-key clash: read the newest again and go on from it.
+    /// </summary>
+    private async Task<SettingsVersion> SaveNextAsync(Func<SettingsVersion, Task<CrmSettings>> next, string by, string? comment, string action, CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var current = await LatestAsync(ct);
+            var values = await next(current);
             if (values == current.Values) return current;
             try
             {
-                return await SaveAsync(current, values, by, string.IsNullOrWhiteSpace(comment) ? $"back to version {version}" : comment, AuditActions.SettingsRestored, ct);
+                return await SaveAsync(current, values, by, comment, action, ct);
             }
             catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
             {
@@ -165,9 +166,7 @@ public sealed class SettingsStore(CrmDbContext db, LiveSettings live, WorkflowSe
             var field = CrmSettings.Fields.FirstOrDefault(f => f.Name == name);
             if (field is null)
             {
-                var near = CrmSettings.Fields.Select(f => f.Name).MinBy(f => Quickenshtein.Levenshtein.GetDistance(f.ToLowerInvariant(), name.ToLowerInvariant()))!;
-                var hint = Quickenshtein.Levenshtein.GetDistance(near.ToLowerInvariant(), name.ToLowerInvariant()) <= Math.Max(2, name.Length / 4) ? $"; did you mean '{near}'?" : "";
-                failures.Add(new(name, $"'{name}' is not a setting{hint} (settings: {string.Join(", ", CrmSettings.Fields.Select(f => f.Name))})"));
+                failures.Add(new(name, $"'{name}' is not a setting{NameSuggestion.Suggest(name, CrmSettings.Fields.Select(f => f.Name))} (settings: {string.Join(", ", CrmSettings.Fields.Select(f => f.Name))})"));
                 continue;
             }
             if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !v.TryGetValue<double>(out var value) || !double.IsFinite(value))

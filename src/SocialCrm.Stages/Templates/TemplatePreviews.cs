@@ -38,7 +38,6 @@ public sealed class TemplatePreviews(CrmDbContext db, ReplyDrafter drafter)
         if (context is null)
             return new TemplatePreview(null, null, text, errors, ["There are no cases yet to preview against: the placeholders stay as written."], new Dictionary<string, string>());
 
-        var customer = await db.Cases.AsNoTracking().Where(c => c.Id == context.CaseId).Join(db.Customers, c => c.CustomerId, cu => cu.Id, (c, cu) => cu.DisplayName).SingleAsync(ct);
         var template = new ReplyTemplate { Text = text, Language = language, Kind = kind };
         var rendered = errors.Count > 0 ? text : ReplyDrafts.Compose(template, language, context.Facts, kind == TemplateKinds.Personalised ? ReplyKindResult.Personalised : ReplyKindResult.Standard, context.EarlierCases);
         var notes = new List<string>();
@@ -59,6 +58,6 @@ public sealed class TemplatePreviews(CrmDbContext db, ReplyDrafter drafter)
             [TemplatePlaceholders.Tenure] = TemplatePlaceholders.TenureInWords(context.Facts.TenureDays, finnish),
             [TemplatePlaceholders.LastCase] = TemplatePlaceholders.Render("{lastCase}", language, context.Facts),
         };
-        return new TemplatePreview(context.CaseId, customer, rendered, errors, notes, values);
+        return new TemplatePreview(context.CaseId, context.Facts.Name, rendered, errors, notes, values);
     }
 }

@@ -37,7 +37,7 @@ internal static class NameCheck
     private static string? SettingProblem(string path, List<string> settings)
     {
         if (path == WorkflowCatalog.SettingsVariable || settings.Contains(path)) return null;
-        return $"'{path}' is not a setting{Suggest(path, settings)}";
+        return $"'{path}' is not a setting{NameSuggestion.Suggest(path, settings)}";
     }
 
     private static string? VariableProblem(string path, string activityId, HashSet<string> known, Dictionary<string, IReadOnlyList<string>> writes)
@@ -46,7 +46,7 @@ internal static class NameCheck
         var elsewhere = writes.Where(w => w.Key != activityId && w.Value.Any(k => Covers(k, path))).Select(w => w.Key).FirstOrDefault();
         if (elsewhere is not null) return $"'{path}' is set by '{elsewhere}', which does not run before this activity";
         var candidates = known.SelectMany(Prefixes).Distinct().ToList();
-        return $"'{path}' is not set by any activity before this one, nor given when the workflow starts{Suggest(path, candidates)}";
+        return $"'{path}' is not set by any activity before this one, nor given when the workflow starts{NameSuggestion.Suggest(path, candidates)}";
     }
 
     /// <summary>A known variable a.b makes a.b, a (an object) and a.b.c (a member of it) readable.</summary>
@@ -81,11 +81,5 @@ internal static class NameCheck
             result[node.Id] = seen;
         }
         return result;
-    }
-
-    private static string Suggest(string path, IEnumerable<string> candidates)
-    {
-        var best = candidates.Select(c => (Name: c, Distance: Quickenshtein.Levenshtein.GetDistance(path, c))).OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault();
-        return best.Name is not null && best.Distance <= Math.Max(2, path.Length / 4) ? $"; did you mean '{best.Name}'?" : "";
     }
 }

@@ -51,9 +51,9 @@ public sealed class ReplyDrafter(CrmDbContext db)
             .SingleOrDefaultAsync(ct);
         if (row is null) return null;
         var templateKey = await db.CaseBriefs.AsNoTracking().Where(b => b.CaseId == caseId).Select(b => b.TemplateKey).SingleOrDefaultAsync(ct);
-        var earlier = db.Cases.Where(c => c.CustomerId == row.Case.CustomerId && c.CreatedAt < row.Case.CreatedAt);
-        var count = await earlier.CountAsync(ct);
-        var last = count == 0 ? null : await earlier.MaxAsync(c => (DateTime?)c.CreatedAt, ct);
+        var earlier = await db.Cases.Where(c => c.CustomerId == row.Case.CustomerId && c.CreatedAt < row.Case.CreatedAt).GroupBy(c => c.CustomerId)
+            .Select(g => new { Count = g.Count(), Last = (DateTime?)g.Max(c => c.CreatedAt) }).SingleOrDefaultAsync(ct);
+        var (count, last) = (earlier?.Count ?? 0, earlier?.Last);
         var facts = new TemplateFacts(row.DisplayName, row.Status, Math.Max(0, (row.Case.CreatedAt - row.FirstSeenAt).TotalDays), last);
         return new(caseId, templateKey, row.Language is "fi" ? "fi" : "en", row.Intent ?? "other", count, facts, row.Case.CreatedAt);
     }

@@ -28,8 +28,10 @@ public sealed class GatherHistoryActivity(CrmDbContext db, TimeProvider clock, C
         var recent = await db.Signals.AsNoTracking()
             .Where(s => s.CustomerId == customerId && s.Id != signalId && s.PostedAt >= since)
             .Select(s => s.Intent).ToListAsync(ct);
-        var earlierCases = await db.Cases.CountAsync(c => c.CustomerId == customerId, ct);
-        var lastCaseAt = earlierCases == 0 ? null : await db.Cases.Where(c => c.CustomerId == customerId).MaxAsync(c => (DateTime?)c.CreatedAt, ct);
+        // How many earlier cases and when the last one was, in one query (this runs for every signal).
+        var earlier = await db.Cases.Where(c => c.CustomerId == customerId).GroupBy(c => c.CustomerId)
+            .Select(g => new { Count = g.Count(), Last = (DateTime?)g.Max(c => c.CreatedAt) }).SingleOrDefaultAsync(ct);
+        var (earlierCases, lastCaseAt) = (earlier?.Count ?? 0, earlier?.Last);
 
         context.Set("customer.name", customer.DisplayName);
         context.Set("customer.status", (int)customer.Status);

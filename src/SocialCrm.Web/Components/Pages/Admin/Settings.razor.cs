@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using SocialCrm.Persistence;
 using SocialCrm.Stages.Settings;
 using SocialCrm.Stages.Workflows;
 
@@ -33,8 +32,7 @@ public partial class Settings
         _versions = await store.VersionsAsync(default);
         _current = _versions.FirstOrDefault() ?? await store.CurrentAsync(default);
         Reset();
-        var live = await scope.ServiceProvider.GetRequiredService<CrmDbContext>().WorkflowDefinitions.AsNoTracking()
-            .Where(d => d.IsPublished).Select(d => new { d.DefinitionId, d.Version, d.Json }).ToListAsync();
+        var live = await scope.ServiceProvider.GetRequiredService<WorkflowDefinitionStore>().PublishedAsync(default);
         _liveAnalyse = live.FirstOrDefault(d => d.DefinitionId == StageWorkflows.Analyse)?.Version;
         // A workflow that writes its own number instead of settings.x ignores the setting: say so beside it.
         _readBy = CrmSettings.Fields.ToDictionary(f => f.Name, f => live.Where(d => SettingReaders.Reads(d.Json, f.Name))

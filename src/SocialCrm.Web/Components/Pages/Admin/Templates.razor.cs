@@ -63,14 +63,15 @@ public partial class Templates
                 _editing = await store.GetAsync(Key, default);
                 _versions = await store.VersionsAsync(Key, default);
             }
-            catch (KeyNotFoundException e)
+            catch (KeyNotFoundException)
             {
-                _loadProblem = $"{e.Message}. Pick one from the list.";
+                _loadProblem = $"There is no reply template '{Key}'. Pick one from the list, or make a new one.";
                 return;
             }
             (_form, _dirty) = (new TemplateForm { Intent = _editing.Intent, Language = _editing.Language, Kind = _editing.Kind, Text = _editing.Text }, false);
         }
-        _message = _message is not null && _messageIsProblem ? null : _message;
+        // A problem said about the template left behind does not belong to this one; a success message (just saved) does.
+        if (_messageIsProblem) _message = null;
         Check();
         await LoadCasesAsync();
         await PreviewAsync();

@@ -183,6 +183,12 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(t => t.Version).HasDefaultValue(1);
             // Two admins saving the same template at once: the second gets a 409 instead of overwriting unseen.
             e.Property(t => t.Version).IsConcurrencyToken();
+            // One template in use per intent, language and kind, held by the store: two admins creating one at the
+            // same moment cannot both win (the checks before the save see neither's).
+            e.Property(t => t.Intent).HasMaxLength(32);
+            e.Property(t => t.Language).HasMaxLength(8);
+            e.HasIndex(t => new { t.Intent, t.Language, t.Kind }).IsUnique()
+                .HasFilter(Database.ProviderName?.Contains("SqlServer") == true ? "[RetiredAt] IS NULL" : "\"RetiredAt\" IS NULL");
         });
         b.Entity<ReplyTemplateVersion>(e =>
         {

@@ -24,17 +24,32 @@ public sealed class CustomerRecordValidator : AbstractValidator<CustomerRecordIn
         });
         RuleFor(c => c.Consent!.Contact!).SetValidator(new ConsentValidator()).When(c => c.Consent?.Contact is not null);
         RuleFor(c => c.Consent!.Connect!).SetValidator(new ConsentValidator()).When(c => c.Consent?.Connect is not null);
-        RuleFor(c => c.Identities).Must(i => i is null || i.Count <= 50).WithMessage("at most 50 identities");
+        RuleFor(c => c.Identities).Must(i => i is null || i.Count <= 50).WithMessage("at most 50 identities")
+            .Must(i => i is null || Accounts(i).All(g => g.Count() == 1))
+            .WithMessage(c => $"the account {Accounts(c.Identities!).First(g => g.Count() > 1).Key} appears twice; give each account once");
         RuleForEach(c => c.Identities).NotNull().ChildRules(i =>
         {
-            i.RuleFor(x => x!.Platform).NotEmpty().Must(p => ChannelCapabilities.IsKnown(p!)).When(x => !string.IsNullOrEmpty(x!.Platform))
+            // The condition guards only the platform check: NotEmpty must still see a missing platform.
+            i.RuleFor(x => x!.Platform).NotEmpty()
+                .Must(p => ChannelCapabilities.IsKnown(p!.Trim().ToLowerInvariant())).When(x => !string.IsNullOrWhiteSpace(x!.Platform), ApplyConditionTo.CurrentValidator)
                 .WithMessage(x => $"'{x!.Platform}' is not a supported platform (supported: {string.Join(", ", ChannelCapabilities.Platforms)})");
+            i.RuleFor(x => x!.Handle).Must(h => h!.Trim().TrimStart('@').Length > 0).When(x => !string.IsNullOrWhiteSpace(x!.Handle))
+                .WithMessage("is only '@': give the handle after it");
             i.RuleFor(x => x!).Must(x => !string.IsNullOrWhiteSpace(x.UserId) || !string.IsNullOrWhiteSpace(x.Handle))
                 .WithName("userId").WithMessage("give the account's userId (preferred) or its handle");
             i.RuleFor(x => x!.UserId).MaximumLength(200);
             i.RuleFor(x => x!.Handle).MaximumLength(200);
         });
     }
+
+    /// <summary>The accounts of a record by how the store tells them apart: platform and user id, or platform and handle (without '@', any case).</summary>
+    private static IEnumerable<IGrouping<string, IdentityInput>> Accounts(List<IdentityInput> identities) =>
+        identities.Where(x => x is not null && !string.IsNullOrWhiteSpace(x.Platform)).SelectMany(x => new[]
+            {
+                string.IsNullOrWhiteSpace(x.UserId) ? null : $"{x.Platform!.Trim().ToLowerInvariant()} user {x.UserId.Trim()}",
+                string.IsNullOrWhiteSpace(x.Handle) ? null : $"{x.Platform!.Trim().ToLowerInvariant()} @{x.Handle.Trim().TrimStart('@').ToLowerInvariant()}",
+            }.Where(k => k is not null).Select(k => (Key: k!, Item: x)))
+            .GroupBy(p => p.Key, p => p.Item);
 
     private sealed class ConsentValidator : AbstractValidator<ConsentInput>
     {

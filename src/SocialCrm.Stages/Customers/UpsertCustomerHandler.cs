@@ -35,9 +35,10 @@ public sealed class UpsertCustomerHandler(CrmDbContext db, IValidator<CustomerRe
             {
                 return await WriteAsync(externalId, input, actor, ct);
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (Exception e) when (attempt < 5 && (e is DbUpdateException || Persistence.Configuration.StoreFailures.IsDeadlock(e)))
             {
-                // Two updates of a new customer at once: the other created it; this one now updates it.
+                // Two updates of a new customer at once: the other created it, or both waited on each other's rows
+                // (PostgreSQL then gives one up); this one runs again and updates it.
                 db.ChangeTracker.Clear();
             }
         }
@@ -48,6 +49,9 @@ public sealed class UpsertCustomerHandler(CrmDbContext db, IValidator<CustomerRe
         var now = clock.GetUtcNow().UtcDateTime;
         using var _ = await gate.EnterAsync(ct, intake: true);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The customer's row is locked before anything else of theirs is touched, so two updates of one customer
+        // queue behind each other instead of deadlocking on their purchases and accounts.
+        await db.Customers.Where(c => c.ExternalId == externalId).ExecuteUpdateAsync(u => u.SetProperty(c => c.BackOfficeUpdatedAt, now), ct);
         var customer = await db.Customers.SingleOrDefaultAsync(c => c.ExternalId == externalId, ct);
         var created = customer is null;
         if (customer is null)

@@ -15,7 +15,8 @@ public sealed class ReplyTemplateInputValidator : AbstractValidator<ReplyTemplat
     public ReplyTemplateInputValidator()
     {
         RuleFor(t => t.Intent).NotEmpty().WithMessage("say which intent it answers (" + string.Join(", ", IntentResult.Labels) + ")")
-            .Must(i => IntentResult.Labels.Contains(i)).When(t => !string.IsNullOrEmpty(t.Intent))
+            // The condition guards only the list check: NotEmpty must still see a missing intent.
+            .Must(i => IntentResult.Labels.Contains(i)).When(t => !string.IsNullOrEmpty(t.Intent), ApplyConditionTo.CurrentValidator)
             .WithMessage(t => $"'{t.Intent}' is not an intent ({string.Join(", ", IntentResult.Labels)})");
         RuleFor(t => t.Language).Must(l => Languages.Contains(l)).WithMessage(t => $"'{t.Language}' is not a language templates are written in (en, fi)");
         RuleFor(t => t.Kind).Must(k => TemplateKinds.All.Contains(k)).WithMessage(t => $"'{t.Kind}' is not a kind (standard or personalised)");

@@ -48,8 +48,11 @@ public sealed class ReplyTemplateStore(CrmDbContext db, AuditLog audit, TimeProv
             }
             catch (DbUpdateException)
             {
-                // Another admin took the same key at the same moment: take the next free one, or say so.
+                // Another admin made one for the same intent, language and kind at the same moment (409), or took
+                // the same key: take the next free one, or say so.
                 db.ChangeTracker.Clear();
+                if (await InUseAsync(null, input.Intent!, input.Language!, input.Kind!, ct) is { } other)
+                    throw new DbUpdateConcurrencyException($"'{other}' was made by someone else at the same moment for {input.Intent} posts in {input.Language} with a {input.Kind} reply; edit it instead");
                 if (input.Key is not null || attempt >= 5)
                     throw new ValidationException([new ValidationFailure("key", $"a template '{key}' was made by someone else at the same moment; choose another key")]);
             }
@@ -146,12 +149,14 @@ public sealed class ReplyTemplateStore(CrmDbContext db, AuditLog audit, TimeProv
     /// <summary>The analyse stage drafts from one template per intent, language and kind: a second one in use would never be picked.</summary>
     private async Task RefuseSecondInUseAsync(string? key, string intent, string language, string kind, CancellationToken ct)
     {
-        var other = await db.ReplyTemplates.AsNoTracking()
-            .Where(t => t.Key != key && t.RetiredAt == null && t.Intent == intent && t.Language == language && t.Kind == kind).Select(t => t.Key).FirstOrDefaultAsync(ct);
-        if (other is not null)
+        if (await InUseAsync(key, intent, language, kind, ct) is { } other)
             throw new ValidationException([new ValidationFailure("template",
                 $"'{other}' already answers {intent} posts in {(language == "fi" ? "Finnish" : "English")} with a {kind} reply, and one template per intent, language and kind is used: edit '{other}', or retire it first")]);
     }
+
+    private Task<string?> InUseAsync(string? key, string intent, string language, string kind, CancellationToken ct) =>
+        db.ReplyTemplates.AsNoTracking()
+            .Where(t => t.Key != key && t.RetiredAt == null && t.Intent == intent && t.Language == language && t.Kind == kind).Select(t => t.Key).FirstOrDefaultAsync(ct);
 
     private void Stamp(ReplyTemplate template, string by) => (template.UpdatedAt, template.UpdatedBy) = (clock.GetUtcNow().UtcDateTime, by);
 

@@ -98,6 +98,8 @@ public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler co
         var rows = await db.WorkflowDefinitions.Where(d => d.DefinitionId == definitionId && (d.Version == version || d.IsPublished)).ToListAsync(ct);
         var target = rows.SingleOrDefault(d => d.Version == version)
             ?? throw new KeyNotFoundException($"workflow '{definitionId}' has no version {version}");
+        if (target.IsPublished)
+            throw new DbUpdateConcurrencyException($"v{version} of '{definitionId}' is the live version already{(target.PublishedBy is null ? "" : $" (published by {target.PublishedBy})")}; nothing to publish");
         if (target.IsDiscarded)
             throw new ArgumentException($"v{version} was discarded by {target.DiscardedBy}; put it into the draft (revert) to publish its content");
         var errors = compiler.Validate(WorkflowJson.Parse(target.Json));

@@ -17,11 +17,14 @@ public sealed record AddUserResult(UserSummary? User, string? GeneratedPassword,
 public sealed class UserAdmin(UserManager<CrmUser> users, RoleManager<IdentityRole> roles, CrmDbContext db, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Adds a user with the given password, or a generated one (returned once, never stored in clear).</summary>
+    public const int MaxUserNameLength = 64;
+
     public async Task<AddUserResult> AddAsync(string userName, IReadOnlyCollection<string> roleNames, string? password, string actor, CancellationToken ct)
     {
         var errors = new List<string>();
         userName = userName.Trim();
         if (userName.Length == 0) errors.Add("the user name is empty");
+        if (userName.Length > MaxUserNameLength) errors.Add($"the user name is {userName.Length:N0} characters long; at most {MaxUserNameLength} are taken");
         var unknown = roleNames.Where(r => !Roles.All.Contains(r)).ToList();
         if (unknown.Count > 0) errors.Add($"unknown role {string.Join(", ", unknown.Select(r => $"'{r}'"))} (roles: {string.Join(", ", Roles.All)})");
         if (roleNames.Count == 0) errors.Add($"give at least one role ({string.Join(", ", Roles.All)})");

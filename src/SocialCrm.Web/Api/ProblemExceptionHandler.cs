@@ -25,7 +25,9 @@ public sealed class ProblemExceptionHandler : IExceptionHandler
                 title: "The workflow definition is invalid."),
             WebhookFormatException f => Results.Problem(f.Message, title: "The delivery is not in the platform's documented format.", statusCode: StatusCodes.Status400BadRequest),
             KeyNotFoundException k => Results.Problem(k.Message, statusCode: StatusCodes.Status404NotFound),
-            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => Results.Problem("someone else changed this at the same moment; load it again and retry", statusCode: StatusCodes.Status409Conflict),
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException c => Results.Problem(c.Message.StartsWith("The database operation was expected", StringComparison.Ordinal) ? "someone else changed this at the same moment; load it again and retry" : c.Message, statusCode: StatusCodes.Status409Conflict),
+            Microsoft.EntityFrameworkCore.DbUpdateException when StoreFailures.IsUniqueViolation(exception) =>
+                Results.Problem("this was made by someone else at the same moment (it exists now); load it again before making it a second time", statusCode: StatusCodes.Status409Conflict),
             ArgumentException a => Results.Problem(a.Message, statusCode: StatusCodes.Status400BadRequest),
             BadHttpRequestException b => Results.Problem(b.Message, statusCode: b.StatusCode),
             _ => null,

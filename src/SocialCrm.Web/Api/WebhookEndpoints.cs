@@ -79,6 +79,11 @@ public static class WebhookEndpoints
         var body = await RawBody.ReadAsync(request, maxBytes, ct);
         var header = request.Headers[channel.SignatureHeader].ToString();
         if (!channel.Signed(header, body.Span)) return Refused(log, channel.Name, channel.SignatureHeader, header, request, body.Length);
+        // Text that breaks TextRules: a source we integrate with is told which field (400); a platform's delivery is
+        // cleaned by the same rule, since its users' posts were accepted there and a refusal would only be retried.
+        if (channel.Strict && JsonText.FindProblem(body.Span) is { } problem)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { [problem.Path] = [problem.Message] }, title: "The delivery holds text that is not valid.");
+        if (!channel.Strict) body = JsonText.Clean(body);
         return Stored(log, channel.Name, await handler.HandleAsync(channel.Parse(body), channel.Strict, ct));
     }
 

@@ -83,6 +83,7 @@ public static class WebHostExtensions
         app.UseMiddleware<SecurityStampCheck>();
         app.UseRateLimiter();
         app.UseSocialCrmBodyLimit(app.Services.GetRequiredService<RequestLimitOptions>());
+        app.UseEntryTextCheck();
         app.UseAuthorization();
         app.UseAntiforgery();
 

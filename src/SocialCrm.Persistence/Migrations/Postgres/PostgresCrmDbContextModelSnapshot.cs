@@ -896,7 +896,8 @@ namespace SocialCrm.Persistence.Migrations.Postgres
 
                     b.Property<string>("Intent")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -907,7 +908,8 @@ namespace SocialCrm.Persistence.Migrations.Postgres
 
                     b.Property<string>("Language")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<DateTime?>("RetiredAt")
                         .HasColumnType("timestamp with time zone");
@@ -930,6 +932,10 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                         .HasDefaultValue(1);
 
                     b.HasKey("Key");
+
+                    b.HasIndex("Intent", "Language", "Kind")
+                        .IsUnique()
+                        .HasFilter("\"RetiredAt\" IS NULL");
 
                     b.ToTable("ReplyTemplates");
                 });

@@ -899,7 +899,8 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Intent")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -910,7 +911,8 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Language")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
 
                     b.Property<DateTime?>("RetiredAt")
                         .HasColumnType("datetime2");
@@ -933,6 +935,10 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                         .HasDefaultValue(1);
 
                     b.HasKey("Key");
+
+                    b.HasIndex("Intent", "Language", "Kind")
+                        .IsUnique()
+                        .HasFilter("[RetiredAt] IS NULL");
 
                     b.ToTable("ReplyTemplates");
                 });

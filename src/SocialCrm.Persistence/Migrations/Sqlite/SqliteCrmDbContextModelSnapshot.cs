@@ -883,6 +883,7 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Intent")
                         .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -894,6 +895,7 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Language")
                         .IsRequired()
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RetiredAt")
@@ -917,6 +919,10 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                         .HasDefaultValue(1);
 
                     b.HasKey("Key");
+
+                    b.HasIndex("Intent", "Language", "Kind")
+                        .IsUnique()
+                        .HasFilter("\"RetiredAt\" IS NULL");
 
                     b.ToTable("ReplyTemplates");
                 });

@@ -1,5 +1,6 @@
 using FluentValidation;
 using SocialCrm.Channels.Inbound;
+using SocialCrm.Domain.Text;
 using SocialCrm.Stages.Listen.Ingest;
 
 namespace SocialCrm.Stages.Listen.Webhooks;
@@ -36,9 +37,8 @@ public static class InboundItemCheck
         if (item.AuthorId is { Length: > 200 }) yield return new($"{path}.AuthorId", "must be at most 200 characters");
     }
 
-    private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
+    private static string Cut(string s, int max) => TextRules.Cut(s, max);
 
-    /// <summary>NUL cannot be stored in PostgreSQL text and means nothing in a post.</summary>
-    private static string Scrub(string s) => s.Contains('\0') ? s.Replace("\0", "") : s;
+    private static string Scrub(string s) => TextRules.Clean(s);
 
 }

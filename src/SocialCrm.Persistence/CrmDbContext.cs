@@ -28,6 +28,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<SocialIdentity> SocialIdentities => Set<SocialIdentity>();
+    public DbSet<IdentityClaim> IdentityClaims => Set<IdentityClaim>();
     public DbSet<Purchase> Purchases => Set<Purchase>();
     public DbSet<Signal> Signals => Set<Signal>();
     public DbSet<SignalRevision> SignalRevisions => Set<SignalRevision>();
@@ -126,6 +127,13 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(p => p.OrderNumber);
             e.Property(p => p.OrderNumber).HasMaxLength(100);
             e.HasOne<Customer>().WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<IdentityClaim>(e =>
+        {
+            e.Property(c => c.Why).HasMaxLength(500);
+            e.Property(c => c.State).HasMaxLength(16).IsConcurrencyToken(); // two agents deciding one claim: the second is told
+            e.Property(c => c.DecidedBy).HasMaxLength(256);
+            e.HasIndex(c => new { c.CustomerId, c.ClaimedCustomerId });
         });
         b.Entity<SocialIdentity>(e =>
         {

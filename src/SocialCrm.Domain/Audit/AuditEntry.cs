@@ -10,6 +10,7 @@ public static class AuditActions
     public const string TemplateCreated = "template.created", TemplateChanged = "template.changed", TemplateRetired = "template.retired", TemplateRestored = "template.restored";
     public const string ModelRestored = "model.restored", MessageReplayed = "message.replayed";
     public const string CustomerUpdated = "customer.updated", CustomerExported = "customer.exported", CustomerErased = "customer.erased";
+    public const string IdentityClaimConfirmed = "customer.claim-confirmed", IdentityClaimRejected = "customer.claim-rejected";
     public const string UserAdded = "user.added", UserDisabled = "user.disabled", UserEnabled = "user.enabled", UserRolesChanged = "user.roles-changed";
 }
 

@@ -101,6 +101,7 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddScoped<ConnectionRules>();
         services.AddScoped<ReplyRules>();
         services.AddScoped<CustomerLinks>();
+        services.AddScoped<IdentityClaims>();
         services.AddScoped<UpsertCustomerHandler>();
         services.AddScoped<CustomerRecordQuery>();
         services.AddScoped<CustomerExport>();

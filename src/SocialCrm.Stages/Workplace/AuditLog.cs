@@ -35,5 +35,5 @@ public sealed class AuditLog(CrmDbContext db, TimeProvider clock)
         return await rows.OrderByDescending(e => e.Id).Take(Math.Clamp(query.Take, 1, 1000)).ToListAsync(ct);
     }
 
-    private static string Clip(string value, int length) => value.Length <= length ? value : value[..length];
+    private static string Clip(string value, int length) => Domain.Text.TextRules.Cut(value, length);
 }

@@ -11,14 +11,16 @@ public sealed record UserSummary(string UserName, string[] Roles, bool Disabled,
 public sealed record AddUserResult(UserSummary? User, string? GeneratedPassword, string[] Errors)
 {
     public bool Succeeded => Errors.Length == 0;
+    /// <summary>Refused because the name is taken (409), rather than for what was given (400).</summary>
+    public bool Exists { get; init; }
 }
 
 /// <summary>Adds, lists, disables and re-enables users, and changes their roles: the CLI's `users` and the admins' screen share it. Every change is audited.</summary>
 public sealed class UserAdmin(UserManager<CrmUser> users, RoleManager<IdentityRole> roles, CrmDbContext db, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>Adds a user with the given password, or a generated one (returned once, never stored in clear).</summary>
     public const int MaxUserNameLength = 64;
 
+    /// <summary>Adds a user with the given password, or a generated one (returned once, never stored in clear).</summary>
     public async Task<AddUserResult> AddAsync(string userName, IReadOnlyCollection<string> roleNames, string? password, string actor, CancellationToken ct)
     {
         var errors = new List<string>();
@@ -29,13 +31,14 @@ public sealed class UserAdmin(UserManager<CrmUser> users, RoleManager<IdentityRo
         if (unknown.Count > 0) errors.Add($"unknown role {string.Join(", ", unknown.Select(r => $"'{r}'"))} (roles: {string.Join(", ", Roles.All)})");
         if (roleNames.Count == 0) errors.Add($"give at least one role ({string.Join(", ", Roles.All)})");
         if (errors.Count > 0) return new(null, null, [.. errors]);
-        if (await users.FindByNameAsync(userName) is not null) return new(null, null, [$"a user named '{userName}' exists already"]);
+        if (await users.FindByNameAsync(userName) is not null) return new(null, null, [$"a user named '{userName}' exists already"]) { Exists = true };
 
         await EnsureRolesAsync();
         var generated = password is null ? Passwords.Generate() : null;
         var user = new CrmUser { UserName = userName, CreatedAt = clock.GetUtcNow().UtcDateTime, LockoutEnabled = true };
         var created = await users.CreateAsync(user, password ?? generated!);
-        if (!created.Succeeded) return new(null, null, [.. created.Errors.Select(e => e.Description)]);
+        // Made by someone else between the check above and this save: the name is taken (409).
+        if (!created.Succeeded) return new(null, null, [.. created.Errors.Select(e => e.Description)]) { Exists = created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)) };
         var added = await users.AddToRolesAsync(user, roleNames.Distinct());
         if (!added.Succeeded) return new(null, null, [.. added.Errors.Select(e => e.Description)]);
         await audit.WriteAsync(actor, AuditActions.UserAdded, userName, $"roles: {string.Join(", ", roleNames)}", ct);

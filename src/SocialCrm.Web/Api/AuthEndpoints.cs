@@ -41,8 +41,11 @@ public static class AuthEndpoints
         })
         .AllowAnonymous().ExcludeFromDescription();
 
-        app.MapPost("/account/signout", async (SignInManager<CrmUser> signIn) =>
+        app.MapPost("/account/signout", async (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, SignInManager<CrmUser> signIn) =>
         {
+            // A page elsewhere cannot sign anyone out: the console's form carries the antiforgery token.
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return Results.Problem("the sign-out form's antiforgery token is missing or wrong: sign out from the console's own button", statusCode: StatusCodes.Status400BadRequest);
             await signIn.SignOutAsync();
             return Results.Redirect("/signin");
         })

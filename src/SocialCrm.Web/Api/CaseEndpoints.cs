@@ -1,4 +1,6 @@
 using SocialCrm.Domain.Cases;
+using SocialCrm.Domain.Customers;
+using SocialCrm.Stages.Customers;
 using SocialCrm.Stages.Act.CaseView;
 using SocialCrm.Stages.Act.Drafting;
 using SocialCrm.Stages.Act.Inbox;
@@ -65,6 +67,27 @@ public static class CaseEndpoints
         .WithSummary("Record the signed-in agent's action on a case: reply (personalised or standard; without text, the draft of that kind) or ignore (with a reason), optionally ask to connect")
         .Accepts<AgentActionInput>("application/json")
         .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        cases.MapPost("/{id:guid}/identity-claims/{claimId:guid}/confirm", (Guid id, Guid claimId, HttpContext http, IdentityClaims claims, CancellationToken ct) =>
+            DecideClaimAsync(id, claimId, confirm: true, http, claims, ct))
+        .RequireAuthorization(Policies.Agents)
+        .WithSummary("Confirm what a direct message said about its author (\"my order #55123\"): the author becomes that back-office customer; audited");
+
+        cases.MapPost("/{id:guid}/identity-claims/{claimId:guid}/reject", (Guid id, Guid claimId, HttpContext http, IdentityClaims claims, CancellationToken ct) =>
+            DecideClaimAsync(id, claimId, confirm: false, http, claims, ct))
+        .RequireAuthorization(Policies.Agents)
+        .WithSummary("Reject what a direct message said about its author: they stay their own customer; audited");
+    }
+
+    private static async Task<IResult> DecideClaimAsync(Guid id, Guid claimId, bool confirm, HttpContext http, IdentityClaims claims, CancellationToken ct)
+    {
+        var result = await claims.DecideAsync(id, claimId, confirm, http.User.Identity!.Name!, ct);
+        return result.Status switch
+        {
+            ClaimDecision.Done => Results.Ok(new { claimId, state = confirm ? IdentityClaimStates.Confirmed : IdentityClaimStates.Rejected }),
+            ClaimDecision.NotFound => Results.Problem(result.Problem, statusCode: StatusCodes.Status404NotFound),
+            _ => Results.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict),
+        };
     }
 
     private static IResult ClaimAnswer(Guid id, ClaimResult result) => result.Status switch

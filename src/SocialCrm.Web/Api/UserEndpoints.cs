@@ -19,6 +19,7 @@ public static class UserEndpoints
         {
             var body = await JsonBody.ReadAsync<NewUser>(request, ct);
             var added = await admin.AddAsync(body.UserName ?? "", body.Roles ?? [], string.IsNullOrEmpty(body.Password) ? null : body.Password, http.User.Identity!.Name!, ct);
+            if (added.Exists) return Results.Problem(added.Errors[0], statusCode: StatusCodes.Status409Conflict);
             if (!added.Succeeded) return Results.ValidationProblem(new Dictionary<string, string[]> { ["user"] = added.Errors }, title: "The user was not added.");
             // A generated password is shown this once; it is not stored in clear anywhere.
             return Results.Created($"/api/users/{added.User!.UserName}", new { user = added.User, generatedPassword = added.GeneratedPassword });

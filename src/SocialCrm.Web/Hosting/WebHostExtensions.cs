@@ -38,7 +38,8 @@ public static class WebHostExtensions
             bus.AddSocialCrmStages(options);
             bus.UseSocialCrmTransport(options.Bus);
         });
-        builder.Services.AddSocialCrmSignIn();
+        builder.Services.AddSocialCrmSignIn(section.GetSection("DataProtection").Get<KeyProtectionOptions>() ?? new KeyProtectionOptions(), options.Database);
+        builder.Services.AddSocialCrmTransportSecurity(section.GetSection("ForwardedHeaders"));
         var limits = section.GetSection("Limits").Get<RequestLimitOptions>() ?? new RequestLimitOptions();
         builder.Services.AddSingleton(limits);
         builder.Services.AddSocialCrmRequestLimits(limits);
@@ -70,6 +71,7 @@ public static class WebHostExtensions
 
     public static WebApplication MapSocialCrmWeb(this WebApplication app)
     {
+        app.UseSocialCrmTransportSecurity();
         app.UseExceptionHandler();
         // The API answers a bare status with problem details; a page that does not exist gets the console's "not found" page.
         app.UseWhen(http => IsApi(http.Request.Path), api => api.UseStatusCodePages());

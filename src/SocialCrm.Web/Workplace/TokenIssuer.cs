@@ -12,14 +12,14 @@ public sealed record SignInCheck(CrmUser? User, string? Problem, string? Code = 
 
 public static class SignInErrors
 {
-    public const string Missing = "missing", Credentials = "credentials", Disabled = "disabled", LockedOut = "locked";
+    public const string Missing = "missing", Credentials = "credentials";
 
     public static string Message(string code) => code switch
     {
         Missing => "Give a user name and a password.",
-        Disabled => "This user is disabled; ask an admin.",
-        LockedOut => "Too many failed sign-ins: this user is locked out for a few minutes.",
-        _ => "Wrong user name or password.",
+        // One answer for a wrong password, an unknown or disabled user and a locked-out one: none of them may tell a
+        // guesser that a name exists or that a guessed password was right.
+        _ => "Wrong user name or password (after five wrong passwords a user is locked out for five minutes; a disabled user cannot sign in).",
     };
 }
 
@@ -45,14 +45,14 @@ public sealed class TokenIssuer(UserManager<CrmUser> users, SignInManager<CrmUse
         }
         if (user.DisabledAt is not null)
         {
-            // Only someone with the right password learns that the user is disabled.
+            // Hashed as for anyone else, and answered as a wrong password: a disabled user's answer confirms nothing.
             var right = users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? DummyHash, password) != PasswordVerificationResult.Failed;
-            return await FailAsync(userName, via, "disabled user", right ? SignInErrors.Disabled : SignInErrors.Credentials, ct);
+            return await FailAsync(userName, via, right ? "disabled user, right password" : "disabled user, wrong password", SignInErrors.Credentials, ct);
         }
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.Succeeded) return new(user, null);
         if (result.IsLockedOut)
-            return await FailAsync(userName, via, "locked out", SignInErrors.LockedOut, ct);
+            return await FailAsync(userName, via, "locked out", SignInErrors.Credentials, ct);
         return await FailAsync(userName, via, "wrong password", SignInErrors.Credentials, ct);
     }
 

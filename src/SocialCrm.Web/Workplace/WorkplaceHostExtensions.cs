@@ -17,10 +17,10 @@ public static class WorkplaceHostExtensions
     /// (from POST /api/auth/token). Both are protected by keys kept in the store, so every process of a scaled-out
     /// deployment reads every other's cookies and tokens, and no signing secret has to be configured.
     /// </summary>
-    public static IServiceCollection AddSocialCrmSignIn(this IServiceCollection services)
+    public static IServiceCollection AddSocialCrmSignIn(this IServiceCollection services, KeyProtectionOptions keys, SocialCrm.Persistence.Configuration.DatabaseOptions database)
     {
         new IdentityBuilder(typeof(CrmUser), typeof(IdentityRole), services).AddSignInManager();
-        services.AddDataProtection().SetApplicationName("SocialCrm").PersistKeysToDbContext<CrmDbContext>();
+        services.AddDataProtection().SetApplicationName("SocialCrm").PersistKeysToDbContext<CrmDbContext>().ProtectKeysWithSocialCrmCertificate(keys, database);
 
         services.AddAuthentication(o =>
             {
@@ -38,6 +38,9 @@ public static class WorkplaceHostExtensions
             o.LogoutPath = "/account/signout";
             o.AccessDeniedPath = "/denied";
             o.Cookie.Name = "socialcrm";
+            o.Cookie.HttpOnly = true;
+            // Secure whenever the request came over HTTPS, including behind a TLS proxy named in SocialCrm:ForwardedHeaders.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             // Lax, so a link to a case from mail or chat opens signed in; the cookie cannot change anything through the API (see ChangesThroughApi).
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);

@@ -102,27 +102,60 @@ public class BackOfficeTests
     }
 
     [Test]
-    public async Task A_direct_message_giving_an_order_number_links_its_author_to_the_back_office_customer()
+    public async Task A_stranger_naming_someones_order_number_and_e_mail_by_direct_message_gets_a_suggestion_only_until_an_agent_confirms()
     {
         var put = await _backOffice.PutAsJsonAsync("/api/customers/C-2002", new
         {
-            name = "Oskari Niemi", lifetimeRevenue = 640.0,
-            purchases = new[] { new { orderNumber = "55123", amount = 640.0, purchasedAt = DateTimeOffset.UtcNow.AddDays(-3) } },
+            name = "Oskari Niemi", lifetimeRevenue = 9000.0, email = "oskari@example.fi",
+            purchases = new[] { new { orderNumber = "55123", amount = 9000.0, purchasedAt = DateTimeOffset.UtcNow.AddDays(-300) } },
         });
         Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.Created), await put.Content.ReadAsStringAsync());
         var customerId = (await put.Content.ReadFromJsonAsync<JsonObject>())!["customerId"]!.GetValue<Guid>();
 
         var at = DateTimeOffset.UtcNow.AddMinutes(-1);
-        await DeliverAsync(Meta("page", at, messaging: [Message("7555", PageId, "m_order_1", "Hi! My order #55123 has not arrived yet, can you check?", at)]));
-        var (@case, _) = await BriefOfAsync("m_order_1");
-        Assert.That(@case.CustomerId, Is.EqualTo(customerId));
-        var why = await QueryAsync(db => db.SocialIdentities.Where(i => i.PlatformUserId == "7555").Select(i => i.LinkedBy).SingleAsync());
-        Assert.That(why, Does.Contain("gave order number 55123 in a direct message"));
+        await DeliverAsync(Meta("page", at, messaging: [Message("7555", PageId, "m_order_1", "Hi! I am oskari@example.fi, my order #55123 has not arrived yet, can you check?", at)]));
+        var (@case, brief) = await BriefOfAsync("m_order_1");
+        Assert.That(@case.CustomerId, Is.Not.EqualTo(customerId), "what a message says is a claim: the author stays their own customer");
+        Assert.That(brief.DraftReply, Does.Not.Contain("Oskari"), "no other customer's name in the draft");
+        var author = await QueryAsync(db => db.Customers.AsNoTracking().SingleAsync(c => c.Id == @case.CustomerId));
+        Assert.That((author.LifetimeRevenue, author.ExternalId), Is.EqualTo((0.0, (string?)null)), "nor their value");
 
-        // The same number in a public comment is not evidence: anyone can quote it.
+        var view = (await _agent.GetFromJsonAsync<JsonObject>($"/api/cases/{@case.Id}"))!;
+        var claim = view["claims"]!.AsArray().Single()!;
+        Assert.That(claim["state"]!.GetValue<string>(), Is.EqualTo("pending"));
+        Assert.That(claim["claimedName"]!.GetValue<string>(), Is.EqualTo("Oskari Niemi"));
+        Assert.That(claim["why"]!.GetValue<string>(), Does.Contain("in a direct message"));
+        Assert.That(view["customer"]!["name"]!.GetValue<string>(), Is.Not.EqualTo("Oskari Niemi"));
+
+        var confirmed = await _agent.PostAsync($"/api/cases/{@case.Id}/identity-claims/{claim["id"]}/confirm", null);
+        Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await confirmed.Content.ReadAsStringAsync());
+        Assert.That((await _agent.PostAsync($"/api/cases/{@case.Id}/identity-claims/{claim["id"]}/confirm", null)).StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "decided once");
+        Assert.That(await QueryAsync(db => db.Cases.Where(c => c.Id == @case.Id).Select(c => c.CustomerId).SingleAsync()), Is.EqualTo(customerId), "confirmed by a person: linked");
+        var why = await QueryAsync(db => db.SocialIdentities.Where(i => i.PlatformUserId == "7555").Select(i => i.LinkedBy).SingleAsync());
+        Assert.That(why, Does.Contain("in a direct message").And.Contain("confirmed by aino"));
+        var audit = await QueryAsync(db => db.AuditEntries.Where(a => a.Action == "customer.claim-confirmed").ToListAsync());
+        Assert.That(audit.Select(a => (a.Actor, a.Target)), Is.EqualTo(new[] { ("aino", "customer C-2002") }));
+
+        // The same number in a public comment is not even a claim: anyone can quote it.
         await DeliverAsync(Meta("page", at, changes: [FeedChange("comment", "add", $"{PageId}_42", "42_1", $"{PageId}_42", "6942", "Someone", "Is order 55123 the one with the blue lid?", at)]));
         var (publicCase, _) = await BriefOfAsync("42_1");
         Assert.That(publicCase.CustomerId, Is.Not.EqualTo(customerId));
+        Assert.That(await QueryAsync(db => db.IdentityClaims.CountAsync(c => c.CustomerId == publicCase.CustomerId)), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_rejected_claim_leaves_the_author_their_own_customer_and_is_audited()
+    {
+        Assert.That((await _backOffice.PutAsJsonAsync("/api/customers/C-2003", new { name = "Liisa Virtanen", email = "liisa@example.fi", lifetimeRevenue = 500.0 })).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await DeliverAsync(Meta("page", at, messaging: [Message("7556", PageId, "m_claim_liisa", "this is liisa@example.fi, refund me now", at)]));
+        var (@case, _) = await BriefOfAsync("m_claim_liisa");
+        var claim = (await _agent.GetFromJsonAsync<JsonObject>($"/api/cases/{@case.Id}"))!["claims"]!.AsArray().Single()!;
+        Assert.That((await _agent.PostAsync($"/api/cases/{@case.Id}/identity-claims/{claim["id"]}/reject", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await QueryAsync(db => db.Customers.CountAsync(c => c.Id == @case.CustomerId && c.ExternalId == null && c.MergedIntoId == null)), Is.EqualTo(1));
+        Assert.That(await QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == "customer.claim-rejected" && a.Target == "customer C-2003")), Is.EqualTo(1));
+        var view = (await _agent.GetFromJsonAsync<JsonObject>($"/api/cases/{@case.Id}"))!;
+        Assert.That(view["claims"]![0]!["state"]!.GetValue<string>(), Is.EqualTo("rejected"));
     }
 
     [Test]
@@ -173,6 +206,8 @@ public class BackOfficeTests
         await DeliverAsync(Meta("page", at, messaging: [Message("7505", PageId, "m_claim_1", "Hello, it's me, sini@example.fi - where is my parcel? I am really upset", at)]));
         var (@case, _) = await BriefOfAsync("m_claim_1");
         var view = (await _agent.GetFromJsonAsync<JsonObject>($"/api/cases/{@case.Id}"))!;
+        Assert.That((await _agent.PostAsync($"/api/cases/{@case.Id}/identity-claims/{view["claims"]![0]!["id"]}/confirm", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        view = (await _agent.GetFromJsonAsync<JsonObject>($"/api/cases/{@case.Id}"))!;
         Assert.That(view["customer"]!["name"]!.GetValue<string>(), Is.EqualTo("Sini Salo"));
         Assert.That(view["connectionRefusal"]!.GetValue<string>(), Does.Contain("only by what a direct message said"));
 

@@ -54,6 +54,8 @@ public class AuthorizationMatrixTests
         ["POST /api/cases/{id:guid}/claim"] = Access.Agent,
         ["POST /api/cases/{id:guid}/release"] = Access.Agent,
         ["POST /api/cases/{id:guid}/actions"] = Access.Agent,
+        ["POST /api/cases/{id:guid}/identity-claims/{claimId:guid}/confirm"] = Access.Agent,
+        ["POST /api/cases/{id:guid}/identity-claims/{claimId:guid}/reject"] = Access.Agent,
         ["GET /api/workflows/"] = Access.Admin,
         ["GET /api/workflows/{definitionId}/versions"] = Access.Admin,
         ["GET /api/workflows/{definitionId}/versions/{version:int}"] = Access.Admin,
@@ -176,6 +178,7 @@ public class AuthorizationMatrixTests
             Microsoft.AspNetCore.Routing.Patterns.RoutePatternSeparatorPart separator => separator.Content,
             Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart p => p.Name.ToLowerInvariant() switch
             {
+                _ when p.ParameterPolicies.Any(policy => policy.Content == "guid") => Guid.NewGuid().ToString(),
                 "id" => Guid.NewGuid().ToString(),
                 "version" => "999",
                 "definitionid" => "nosuch",

@@ -16,7 +16,7 @@ namespace SocialCrm.Tests.Workplace;
 /// </summary>
 public class CustomerPrivacyTests
 {
-    private static readonly string[] Personal = ["Ritva", "Erasmussen", "ritva_e", "ritva@example.com", "ORD-99177", "Kuusikatu", "551177", "Hirvikoski"];
+    private static readonly string[] Personal = ["Ritva", "Erasmussen", "ritva_e", "ritva@example.com", "ORD-99177", "Kuusikatu", "551177", "Hirvikoski", "BO-77"];
 
     [Test]
     public async Task An_admin_exports_a_customer_then_erases_them_everywhere_and_only_anonymous_figures_stay()
@@ -55,14 +55,24 @@ public class CustomerPrivacyTests
             Assert.That(document["workflowRuns"]!.AsArray(), Is.Not.Empty);
             Assert.That(export.Content.Headers.ContentDisposition?.FileName, Does.Contain(customerId.ToString()));
         });
+        // An agent's free text about the customer in the audit trail, as the ignore action writes it.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var caseId = await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Cases.Where(c => c.CustomerId == customerId).Select(c => c.Id).FirstAsync();
+            await scope.ServiceProvider.GetRequiredService<SocialCrm.Stages.Workplace.AuditLog>()
+                .WriteAsync("aki", SocialCrm.Domain.Audit.AuditActions.CaseActed, caseId.ToString(), "ignored: Ritva Erasmussen already called us about ORD-99177", default);
+        }
         Assert.That(Leaks(factory), Is.Not.Empty, "before erasure the scan finds the customer: the scan can fail");
+        Assert.That(Leaks(factory), Has.Some.StartsWith("AuditEntries.Target").And.Some.StartsWith("AuditEntries.Detail"));
+        Assert.That(OnDisk(factory), Is.Not.Empty, "before erasure the raw files hold the customer: that scan can fail too");
 
         using var agent = await factory.ClientAsync("aki", "agent");
         Assert.That((await agent.PostAsJsonAsync($"/api/customers/{customerId}/erase", new { })).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "admins only");
         var erased = await admin.PostAsJsonAsync($"/api/customers/{customerId}/erase", new { reason = "request by e-mail 2026-11-25" });
         Assert.That(erased.StatusCode, Is.EqualTo(HttpStatusCode.OK), await erased.Content.ReadAsStringAsync());
 
-        Assert.That(Leaks(factory), Is.Empty, "no text column of any table holds the customer's personal data");
+        Assert.That(Leaks(factory), Is.Empty, "no text column of any table, the audit trail's included, holds the customer's personal data");
+        Assert.That(OnDisk(factory), Is.Empty, "nor do the database file's free pages or its write-ahead log");
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
@@ -113,6 +123,43 @@ public class CustomerPrivacyTests
                 }
         }
         return found;
+    }
+
+    /// <summary>The raw bytes of the SQLite file and its write-ahead log, searched for every piece of the customer's personal data.</summary>
+    private static List<string> OnDisk(ApiFactory factory)
+    {
+        var found = new List<string>();
+        foreach (var file in Directory.GetFiles(factory.Folder, "api.db*"))
+        {
+            byte[] bytes;
+            using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            using (var copy = new MemoryStream())
+            {
+                stream.CopyTo(copy);
+                bytes = copy.ToArray();
+            }
+            foreach (var value in Personal)
+            {
+                var needle = System.Text.Encoding.UTF8.GetBytes(value);
+                var count = 0;
+                for (var rest = bytes.AsSpan(); rest.IndexOf(needle) is var i and >= 0; rest = rest[(i + needle.Length)..]) count++;
+                if (count > 0) found.Add($"{Path.GetFileName(file)} holds '{value}' {count} time(s)");
+            }
+        }
+        return found;
+    }
+
+    [Test]
+    public void The_store_folder_and_file_are_readable_by_their_owner_only()
+    {
+        if (OperatingSystem.IsWindows()) { Assert.Ignore("Unix file modes"); return; }
+        using var factory = new ApiFactory();
+        _ = factory.Services; // starts the host, which makes the store
+        var folder = new DirectoryInfo(factory.Folder);
+        Assert.That(File.GetUnixFileMode(Path.Combine(factory.Folder, "api.db")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+        foreach (var file in folder.GetFiles("api.db-*"))
+            Assert.That(file.UnixFileMode, Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), file.Name);
+        Assert.That(File.GetUnixFileMode(Path.Combine(factory.Folder, "dataprotection.pfx")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
     }
 
     private static async Task EventuallyAsync(ApiFactory factory, Func<CrmDbContext, Task<bool>> condition)

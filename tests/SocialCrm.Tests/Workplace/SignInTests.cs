@@ -33,7 +33,10 @@ public class SignInTests
         for (var i = 0; i < 5; i++) await client.PostAsJsonAsync("/api/auth/token", new { userName = user, password = $"guess-{i}" });
         var locked = await client.PostAsJsonAsync("/api/auth/token", new { userName = user, password });
         Assert.That(locked.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the right password does not help while locked out");
-        Assert.That(await locked.Content.ReadAsStringAsync(), Does.Contain("locked out"));
+        // Locked out or never there: the same answer, so lockouts do not tell a guesser which names exist.
+        HttpResponseMessage? stranger = null;
+        for (var i = 0; i < 7; i++) stranger = await client.PostAsJsonAsync("/api/auth/token", new { userName = "nobody-here", password = $"guess-{i}" });
+        Assert.That(await DetailAsync(locked), Is.EqualTo(await DetailAsync(stranger!)).And.Contains("wrong user name or password"));
 
         using var admin = await factory.ClientAsync("root", "admin");
         var audit = (await admin.GetFromJsonAsync<JsonArray>("/api/audit?action=sign-in.failed"))!;
@@ -70,7 +73,9 @@ public class SignInTests
         Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("no longer valid"));
         var (_, password) = await factory.UserAsync("ville", "agent");
         var again = await factory.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = "ville", password });
-        Assert.That(await again.Content.ReadAsStringAsync(), Does.Contain("disabled"));
+        var guessed = await factory.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = "ville", password = "not-it" });
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await DetailAsync(again), Is.EqualTo(await DetailAsync(guessed)), "the right password of a disabled user is answered like a wrong one");
 
         var users = (await admin.GetFromJsonAsync<JsonArray>("/api/users"))!;
         Assert.That(users.Single(u => u!["userName"]!.GetValue<string>() == "ville")!["disabled"]!.GetValue<bool>(), Is.True);
@@ -175,4 +180,7 @@ public class SignInTests
         Assert.That(await scope.ServiceProvider.GetRequiredService<UserAdmin>().AnyAsync(CancellationToken.None), Is.False);
         Assert.That(File.Exists(Path.Combine(factory.Folder, DemoUsers.FileName)), Is.False);
     }
+
+    private static async Task<string> DetailAsync(HttpResponseMessage answer) =>
+        (await answer.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>();
 }

@@ -40,6 +40,8 @@ public sealed class CustomerErasure(CrmDbContext db, AuditLog audit, StoreWriteG
 
         var now = clock.GetUtcNow().UtcDateTime;
         var (records, signals, cases, instances) = (at.Records, at.Signals, at.Cases, at.Instances);
+        // Read before the record is blanked: the identifiers the audit trail may hold about them.
+        var named = await db.Customers.Where(c => records.Contains(c.Id)).Select(c => new { c.ExternalId, c.Email }).ToListAsync(ct);
         await db.Customers.Where(c => records.Contains(c.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.DisplayName, ErasedName).SetProperty(c => c.ExternalId, (string?)null).SetProperty(c => c.Email, (string?)null)
             .SetProperty(c => c.LifetimeRevenue, 0).SetProperty(c => c.ConsentToContact, false).SetProperty(c => c.ContactConsentAt, (DateTime?)null)
@@ -63,10 +65,39 @@ public sealed class CustomerErasure(CrmDbContext db, AuditLog audit, StoreWriteG
         await db.WorkflowInstances.Where(i => instances.Contains(i.Id)).ExecuteUpdateAsync(s => s.SetProperty(i => i.VariablesJson, "{}").SetProperty(i => i.Fault, (string?)null), ct);
         await db.WorkflowJournal.Where(j => instances.Contains(j.InstanceId)).ExecuteUpdateAsync(s => s.SetProperty(j => j.EntriesJson, "[]"), ct);
         await db.WorkflowBookmarks.Where(b => instances.Contains(b.InstanceId)).ExecuteDeleteAsync(ct);
+        await db.IdentityClaims.Where(c => records.Contains(c.CustomerId) || records.Contains(c.ClaimedCustomerId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.Why, Erased), ct);
+        await ScrubAuditTrailAsync(records, cases, named.Select(n => n.ExternalId).Concat(named.Select(n => n.Email)).OfType<string>().ToList(), ct);
         audit.Add(actor, AuditActions.CustomerErased, customerId.ToString(),
             $"{signals.Count} post(s), {cases.Count} case(s), {records.Count - 1} merged record(s){(string.IsNullOrWhiteSpace(reason) ? "" : $"; reason: {reason.Trim()}")}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await ForgetOnDiskAsync(ct);
         return new(ErasureStatus.Erased, [], null);
+    }
+
+    /// <summary>
+    /// The audit trail stays append-only (no entry is added or removed, who did what and when is kept), but what its
+    /// entries say about the erased customer goes: the back-office id or e-mail as a target or in the text, and the
+    /// free text of entries about their cases (an ignore reason, a reply, a claim) becomes the marker.
+    /// </summary>
+    private async Task ScrubAuditTrailAsync(IReadOnlyList<Guid> records, IReadOnlyList<Guid> cases, List<string> identifiers, CancellationToken ct)
+    {
+        var ids = records.Select(r => r.ToString()).Concat(cases.Select(c => c.ToString())).ToList();
+        var targets = identifiers.Concat(identifiers.Select(i => "customer " + i)).Concat(ids).ToList();
+        await db.AuditEntries.Where(e => e.Action != AuditActions.CustomerErased && targets.Contains(e.Target))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Target, e => ids.Contains(e.Target) ? e.Target : ErasedName).SetProperty(e => e.Detail, e => e.Detail == null ? null : Erased), ct);
+        foreach (var identifier in identifiers.Where(i => i.Length >= 3))
+            await db.AuditEntries.Where(e => e.Detail != null && e.Detail.Contains(identifier)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Detail, Erased), ct);
+    }
+
+    /// <summary>
+    /// SQLite keeps deleted and overwritten rows in free pages and in its write-ahead log until they are reused:
+    /// the store runs with secure_delete (freed pages are zeroed), and after an erasure the log is checkpointed into
+    /// the file and truncated, so the erased text is not left on disk. PostgreSQL: see the README (VACUUM).
+    /// </summary>
+    private async Task ForgetOnDiskAsync(CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite()) return;
+        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialCrm.Domain.Customers;
 using SocialCrm.Persistence;
 using SocialCrm.Domain.Signals;
+using SocialCrm.Domain.Text;
 using SocialCrm.Stages.Customers;
 using SocialCrm.Stages.Shared;
 using SocialCrm.Workflows.Activities;
@@ -12,7 +13,7 @@ namespace SocialCrm.Stages.Listen.Activities;
 /// Finds the customer behind the author, or creates one for a first-time author. The platform's user id decides
 /// where the platform gives one (handles change and are reused); the handle only where it does not.
 /// </summary>
-public sealed class ResolveCustomerActivity(CrmDbContext db, CustomerEvidence evidence, CustomerLinks links) : IActivity
+public sealed class ResolveCustomerActivity(CrmDbContext db, CustomerEvidence evidence) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
         "ResolveCustomer", "Resolves the author to a customer.", ["Known", "New"]) with { Writes = ["customer.id", "customer.name", "customer.status"] };
@@ -44,16 +45,20 @@ public sealed class ResolveCustomerActivity(CrmDbContext db, CustomerEvidence ev
             identity.Followers = Math.Max(identity.Followers, signal.AuthorFollowers);
         }
         var detail = $"{customer.DisplayName} ({customer.Status})";
-        // A customer the back office does not know yet may name themselves privately: an order number or e-mail it knows.
+        // A customer the back office does not know yet may name themselves privately: an order number or e-mail it
+        // knows. That is a claim anyone who knows the number can make, so it waits for a person (IdentityClaims);
+        // the author stays their own customer meanwhile.
         if (signal.Kind == SignalKinds.DirectMessage && customer.ExternalId is null &&
             await evidence.FindAsync(signal.Text, signal.PostedAt, ct) is { } found && found.Customer.Id != customer.Id)
         {
-            await links.MergeAsync(customer, found.Customer, ct);
-            identity.LinkedBy = found.Why.Length <= 500 ? found.Why : found.Why[..500];
-            identity.LinkedByClaim = true;
-            customer = found.Customer;
-            outcome = "Known";
-            detail = $"{customer.DisplayName} ({customer.Status}): {found.Why}";
+            var claimed = found.Customer.Id;
+            if (!await db.IdentityClaims.AnyAsync(c => c.CustomerId == customer.Id && c.ClaimedCustomerId == claimed, ct) &&
+                !db.IdentityClaims.Local.Any(c => c.CustomerId == customer.Id && c.ClaimedCustomerId == claimed))
+                db.IdentityClaims.Add(new IdentityClaim
+                {
+                    CustomerId = customer.Id, ClaimedCustomerId = claimed, SignalId = signal.Id, Why = TextRules.Cut(found.Why, 500), MadeAt = signal.PostedAt,
+                });
+            detail += $"; says they are a back-office customer ({found.Why}): an agent confirms or rejects it";
         }
         signal.CustomerId = customer.Id;
         context.Set("customer.id", customer.Id);

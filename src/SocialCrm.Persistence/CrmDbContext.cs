@@ -8,6 +8,7 @@ using SocialCrm.Domain.Customers;
 using SocialCrm.Domain.Measure;
 using SocialCrm.Domain.Signals;
 using SocialCrm.Domain.Templates;
+using SocialCrm.Domain.Text;
 using SocialCrm.Persistence.Messaging;
 using SocialCrm.Persistence.Models;
 using SocialCrm.Persistence.Settings;
@@ -61,13 +62,32 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
         RefuseRewrites();
+        CleanText();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseRewrites();
+        CleanText();
         return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// The last line of <see cref="TextRules"/>: text that reached a save without passing an entry check (typed into
+    /// the console, made by a workflow) is cleaned by the same rule, since PostgreSQL refuses NUL and no provider
+    /// stores half a character.
+    /// </summary>
+    private void CleanText()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            foreach (var property in entry.Properties)
+                if (property.Metadata.ClrType == typeof(string) && (entry.State == EntityState.Added || property.IsModified)
+                    && property.CurrentValue is string text && TextRules.Problem(text) is not null)
+                    property.CurrentValue = TextRules.Clean(text);
+        }
     }
 
     /// <summary>
@@ -133,7 +153,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(c => c.Why).HasMaxLength(500);
             e.Property(c => c.State).HasMaxLength(16).IsConcurrencyToken(); // two agents deciding one claim: the second is told
             e.Property(c => c.DecidedBy).HasMaxLength(256);
-            e.HasIndex(c => new { c.CustomerId, c.ClaimedCustomerId });
+            e.HasIndex(c => new { c.CustomerId, c.ClaimedCustomerId }).IsUnique(); // one claim per author and named customer, however often they repeat it
         });
         b.Entity<SocialIdentity>(e =>
         {

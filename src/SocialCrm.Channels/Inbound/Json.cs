@@ -30,7 +30,7 @@ internal static class Json
     {
         var s = e.Str(name);
         if (s is null) return null;
-        // Out of the range of dates (year 1 to 9999) reads as no time: that item is left out, not the whole delivery.
+        // Out of the range of dates (year 1 to 9999) reads as no time (the item then takes the time it was received), not as a refusal of the whole delivery.
         if (long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
             return n is < 0 or > 253_402_300_799_999 ? null
                 : n > 100_000_000_000 ? DateTimeOffset.FromUnixTimeMilliseconds(n).UtcDateTime

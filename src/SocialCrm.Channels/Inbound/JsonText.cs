@@ -16,9 +16,13 @@ public sealed record JsonTextProblem(string Path, string Message);
 /// </summary>
 public static class JsonText
 {
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     /// <summary>The first string that breaks the rules; null when there is none, or when the body is not JSON at all (its reader says so).</summary>
     public static JsonTextProblem? FindProblem(ReadOnlySpan<byte> json)
     {
+        // A byte-order mark stops the reader but not the deserialisers, which skip it.
+        if (json.StartsWith(Utf8Bom)) json = json[Utf8Bom.Length..];
         var path = new List<(string? Name, int Index)>();
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
         try
@@ -64,6 +68,7 @@ public static class JsonText
     public static ReadOnlyMemory<byte> Clean(ReadOnlyMemory<byte> json)
     {
         if (FindProblem(json.Span) is null) return json;
+        if (json.Span.StartsWith(Utf8Bom)) json = json[Utf8Bom.Length..];
         var output = new ArrayBufferWriter<byte>(json.Length);
         using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {

@@ -14,20 +14,20 @@ public sealed record Evidence(Customer Customer, string Why);
 /// </summary>
 public sealed partial class CustomerEvidence(CrmDbContext db)
 {
-    public async Task<Evidence?> FindAsync(string text, DateTime at, CancellationToken ct)
+    public async Task<Evidence?> FindAsync(string text, CancellationToken ct)
     {
         var emails = Email().Matches(text).Select(m => m.Value.ToLowerInvariant()).Distinct().Take(5).ToList();
         if (emails.Count > 0)
         {
             var byEmail = await db.Customers.Where(c => c.ExternalId != null && c.Email != null && emails.Contains(c.Email)).Take(2).ToListAsync(ct);
-            if (byEmail.Count == 1) return new(byEmail[0], $"gave the e-mail {byEmail[0].Email} in a direct message on {at:yyyy-MM-dd HH:mm} UTC");
+            if (byEmail.Count == 1) return new(byEmail[0], $"gave the e-mail {byEmail[0].Email} in a direct message");
         }
         var orders = OrderNumber().Matches(text).Select(m => m.Value.TrimStart('#')).Where(o => o.Any(char.IsDigit)).Distinct().Take(10).ToList();
         if (orders.Count == 0) return null;
         var hits = await db.Purchases.AsNoTracking().Where(p => orders.Contains(p.OrderNumber)).Select(p => new { p.CustomerId, p.OrderNumber }).Take(10).ToListAsync(ct);
         if (hits.Select(h => h.CustomerId).Distinct().Count() != 1) return null;
         var customer = await db.Customers.SingleAsync(c => c.Id == hits[0].CustomerId, ct);
-        return new(customer, $"gave order number {hits[0].OrderNumber} in a direct message on {at:yyyy-MM-dd HH:mm} UTC");
+        return new(customer, $"gave order number {hits[0].OrderNumber} in a direct message");
     }
 
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]

@@ -30,6 +30,9 @@ public sealed class CustomerLinks(CrmDbContext db)
         await db.CaseMetrics.Where(m => m.CustomerId == f).ExecuteUpdateAsync(u => u.SetProperty(m => m.CustomerId, i), ct);
         await db.SocialIdentities.Where(x => x.CustomerId == f).ExecuteUpdateAsync(u => u.SetProperty(x => x.CustomerId, i), ct);
         await db.Purchases.Where(p => p.CustomerId == f).ExecuteUpdateAsync(u => u.SetProperty(p => p.CustomerId, i), ct);
+        // One claim per author and named customer: where both records made the same claim, the one moving goes.
+        await db.IdentityClaims.Where(c => c.CustomerId == f && db.IdentityClaims.Any(o => o.CustomerId == i && o.ClaimedCustomerId == c.ClaimedCustomerId)).ExecuteDeleteAsync(ct);
+        await db.IdentityClaims.Where(c => c.CustomerId == f).ExecuteUpdateAsync(u => u.SetProperty(c => c.CustomerId, i), ct);
         // What this unit of work already tracks follows too, or saving it would put the rows back.
         foreach (var entry in db.ChangeTracker.Entries().ToList())
             if (entry.Entity != from && entry.Metadata.FindProperty("CustomerId") is { } p && Equals(entry.Property(p.Name).CurrentValue, f))

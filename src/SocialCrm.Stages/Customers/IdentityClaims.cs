@@ -43,6 +43,8 @@ public sealed class IdentityClaims(CrmDbContext db, CustomerLinks links, AuditLo
 
         var author = await db.Customers.SingleAsync(c => c.Id == claim.CustomerId, ct);
         var claimed = await links.LiveAsync(claim.ClaimedCustomerId, ct);
+        if (claimed.ErasedAt is not null || author.ErasedAt is not null)
+            return new(ClaimDecision.AlreadyDecided, "one of the two customers was erased: the claim cannot be decided");
         var now = clock.GetUtcNow().UtcDateTime;
         (claim.State, claim.DecidedBy, claim.DecidedAt) = (confirm ? IdentityClaimStates.Confirmed : IdentityClaimStates.Rejected, agent, now);
         var target = $"customer {claimed.ExternalId ?? claimed.Id.ToString()}";
@@ -54,7 +56,7 @@ public sealed class IdentityClaims(CrmDbContext db, CustomerLinks links, AuditLo
             foreach (var identity in identities)
             {
                 // Linked by what the author said, confirmed by a person: still no connection request until the back office names it.
-                identity.LinkedBy = Domain.Text.TextRules.Cut($"{claim.Why}; confirmed by {agent} on {now:yyyy-MM-dd}", 500);
+                identity.LinkedBy = Domain.Text.TextRules.Cut($"{claim.Why} on {claim.MadeAt:yyyy-MM-dd}; confirmed by {agent} on {now:yyyy-MM-dd}", 500);
                 identity.LinkedByClaim = true;
             }
             await links.MergeAsync(author, claimed, ct);

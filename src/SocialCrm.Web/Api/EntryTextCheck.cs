@@ -30,23 +30,27 @@ public static class EntryTextCheck
             foreach (var value in values)
                 if ((TextRules.Problem(name) ?? TextRules.Problem(value)) is { } inQuery) return new(name, inQuery);
 
-        if (request.ContentType is { } type && type.Contains("json", StringComparison.OrdinalIgnoreCase) && request.ContentLength is not 0)
-        {
-            request.EnableBuffering();
-            // The body limit is already on the request (UseSocialCrmBodyLimit); reading past it answers 413.
-            var body = await RawBody.ReadAsync(request, int.MaxValue, request.HttpContext.RequestAborted);
-            request.Body.Position = 0;
-            return JsonText.FindProblem(body.Span);
-        }
         if (request.HasFormContentType)
         {
             IFormCollection form;
             try { form = await request.ReadFormAsync(request.HttpContext.RequestAborted); }
-            catch (InvalidDataException) { return null; } // over the form limits: the endpoint answers for that
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                // ASP.NET's form reader refuses some of what TextRules would (control characters) and cut-off bodies.
+                return new("form", $"could not be read: {e.Message.TrimEnd('.')}");
+            }
             foreach (var (name, values) in form)
                 foreach (var value in values)
                     if ((TextRules.Problem(name) ?? TextRules.Problem(value)) is { } inForm) return new(name, inForm);
+            return null;
         }
-        return null;
+        // Every other body is read as JSON by the endpoint whatever its declared type (JsonBody), so it is checked as JSON.
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any(t => t?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true)))
+            return null;
+        request.EnableBuffering();
+        // The body limit is already on the request (UseSocialCrmBodyLimit); reading past it answers 413.
+        var body = await RawBody.ReadAsync(request, int.MaxValue, request.HttpContext.RequestAborted);
+        request.Body.Position = 0;
+        return JsonText.FindProblem(body.Span);
     }
 }

@@ -30,6 +30,7 @@ public sealed class ProblemExceptionHandler : IExceptionHandler
                 Results.Problem("this was made by someone else at the same moment (it exists now); load it again before making it a second time", statusCode: StatusCodes.Status409Conflict),
             ArgumentException a => Results.Problem(a.Message, statusCode: StatusCodes.Status400BadRequest),
             BadHttpRequestException b => Results.Problem(b.Message, statusCode: b.StatusCode),
+            Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => Results.Problem("the form's antiforgery token is missing or wrong: send the form from the console's own page", statusCode: StatusCodes.Status400BadRequest),
             _ => null,
         };
         // Something we depend on is out of reach for now: the caller should come back (platforms retry a delivery

@@ -85,8 +85,8 @@ public static class WebHostExtensions
         app.UseMiddleware<SecurityStampCheck>();
         app.UseRateLimiter();
         app.UseSocialCrmBodyLimit(app.Services.GetRequiredService<RequestLimitOptions>());
-        app.UseEntryTextCheck();
         app.UseAuthorization();
+        app.UseEntryTextCheck();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

@@ -47,13 +47,16 @@ public static class KeyProtection
     private static X509Certificate2 Load(string path, string? password)
     {
         if (!File.Exists(path)) throw new InvalidOperationException($"SocialCrm:DataProtection: the certificate {path} does not exist");
-        return X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
+        // Ephemeral keys never touch the disk; macOS has no ephemeral key sets.
+        return X509CertificateLoader.LoadPkcs12FromFile(path, password, OperatingSystem.IsMacOS() ? X509KeyStorageFlags.DefaultKeySet : X509KeyStorageFlags.EphemeralKeySet);
     }
 
     /// <summary>A self-signed RSA certificate for this installation, written readable by its owner only; a process starting at the same moment takes the one written first.</summary>
     private static X509Certificate2 Create(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var folder = Path.GetDirectoryName(path)!;
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
+        else if (!Directory.Exists(folder)) Directory.CreateDirectory(folder, OwnerOnly | UnixFileMode.UserExecute);
         using var rsa = RSA.Create(3072);
         var request = new CertificateRequest("CN=SocialCrm sign-in key encryption", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.DataEncipherment, critical: true));

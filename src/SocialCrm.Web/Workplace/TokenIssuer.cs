@@ -52,7 +52,11 @@ public sealed class TokenIssuer(UserManager<CrmUser> users, SignInManager<CrmUse
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.Succeeded) return new(user, null);
         if (result.IsLockedOut)
+        {
+            // Identity answers a locked-out user without hashing: hash anyway, so the answer takes as long as any other.
+            users.PasswordHasher.VerifyHashedPassword(new CrmUser(), DummyHash, password);
             return await FailAsync(userName, via, "locked out", SignInErrors.Credentials, ct);
+        }
         return await FailAsync(userName, via, "wrong password", SignInErrors.Credentials, ct);
     }
 

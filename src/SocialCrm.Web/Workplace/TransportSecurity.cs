@@ -23,12 +23,16 @@ public static class TransportSecurity
             foreach (var network in networks) o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddSingleton(new TrustedProxies(proxies.Length + networks.Length > 0));
         return services;
     }
 
+    /// <summary>Whether any proxy is named: with none, ASP.NET Core would believe every caller's X-Forwarded-* headers.</summary>
+    private sealed record TrustedProxies(bool Any);
+
     public static WebApplication UseSocialCrmTransportSecurity(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        if (app.Services.GetRequiredService<TrustedProxies>().Any) app.UseForwardedHeaders();
         app.Use((http, next) =>
         {
             http.Response.Headers.XContentTypeOptions = "nosniff";

@@ -96,7 +96,7 @@ public class HostileInputTests
             var answers = await Task.WhenAll(Enumerable.Range(0, plan.Copies).Select(async _ =>
             {
                 using var request = new HttpRequestMessage(new HttpMethod(plan.Method), plan.Path) { Content = new ByteArrayContent(plan.Body.Bytes) };
-                request.Content.Headers.ContentType = new(plan.Body.ContentType);
+                request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(plan.Body.ContentType);
                 if (plan.Sign)
                 {
                     request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", WebhookSignature.HexOf(plan.Body.Bytes, Secret));
@@ -188,8 +188,16 @@ internal static class Hostile
                 2 => "userName=" + new string('u', 5000) + "&password=" + new string('x', 5000),
                 _ => "userName=fuzz-agent&password=wrong&returnUrl=%2F%00",
             }), "application/x-www-form-urlencoded", "form");
-        switch (random.Next(20))
+        switch (random.Next(23))
         {
+            case 20: return new([0xEF, 0xBB, 0xBF, .. Encoding.ASCII.GetBytes("{\"userName\": \"a\\u0000b\", \"password\": \"x\", \"name\": \"n\\u0000\", \"comment\": \"\\ud800\", \"text\": \"t\\u0000\", \"reason\": \"\\u0000\"}")], "application/json", "byte-order mark, then NUL");
+            case 21:
+            {
+                var plain = Shaped(route, random);
+                if (Leaves(plain).FirstOrDefault(l => l.GetValueKind() == System.Text.Json.JsonValueKind.String) is { } leaf) Replace(leaf, JsonValue.Create("§BROKEN§"));
+                return new(Splice(Encoding.UTF8.GetBytes(plain.ToJsonString()), Encoding.UTF8.GetBytes("\"§BROKEN§\""), Encoding.ASCII.GetBytes("\"a\\u0000b\"")), "text/plain", "JSON with NUL sent as text/plain");
+            }
+            case 22: return new(Encoding.ASCII.GetBytes("--b\r\nContent-Disposition: form-data; name=\"userName\"\r\n\r\nx"), "multipart/form-data; boundary=b", "cut-off multipart form");
             case 0: return new([], "application/json", "empty body");
             case 1: return new([0xC3, 0x28, 0x7B, 0xFF, 0xFE, 0x22, 0x80], "application/json", "invalid UTF-8");
             case 2: return new(Encoding.UTF8.GetBytes(new string('[', 20_000) + new string(']', 20_000)), "application/json", "20,000 levels deep");

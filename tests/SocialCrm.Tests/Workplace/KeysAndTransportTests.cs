@@ -104,4 +104,21 @@ public class KeysAndTransportTests
         Assert.That(forged.Response.StatusCode, Is.EqualTo(400));
         Assert.That(forged.Response.Headers.SetCookie.Any(c => c!.StartsWith("socialcrm=;")), Is.False);
     }
+
+    [Test]
+    public async Task Without_a_trusted_proxy_nobody_s_forwarded_headers_are_believed()
+    {
+        using var factory = new ApiFactory();
+        var answer = await factory.Server.SendAsync(http =>
+        {
+            http.Connection.RemoteIpAddress = IPAddress.Parse("198.51.100.7");
+            http.Request.Method = "GET";
+            http.Request.Path = "/signin";
+            http.Request.Host = new HostString("crm.example.com");
+            http.Request.Headers["X-Forwarded-Proto"] = "https";
+            http.Request.Headers["X-Forwarded-For"] = "203.0.113.9";
+        });
+        Assert.That(answer.Response.Headers.StrictTransportSecurity.ToString(), Is.Empty);
+        Assert.That(answer.Connection.RemoteIpAddress!.ToString(), Is.EqualTo("198.51.100.7"), "a caller cannot pick the address its rate limit is counted against");
+    }
 }

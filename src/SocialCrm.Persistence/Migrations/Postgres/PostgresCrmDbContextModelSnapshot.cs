@@ -587,7 +587,8 @@ namespace SocialCrm.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId", "ClaimedCustomerId");
+                    b.HasIndex("CustomerId", "ClaimedCustomerId")
+                        .IsUnique();
 
                     b.ToTable("IdentityClaims");
                 });

@@ -574,7 +574,8 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId", "ClaimedCustomerId");
+                    b.HasIndex("CustomerId", "ClaimedCustomerId")
+                        .IsUnique();
 
                     b.ToTable("IdentityClaims");
                 });

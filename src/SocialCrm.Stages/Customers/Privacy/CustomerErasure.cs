@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Domain.Audit;
 using SocialCrm.Domain.Cases;
+using SocialCrm.Domain.Customers;
 using SocialCrm.Persistence;
 using SocialCrm.Persistence.Configuration;
 using SocialCrm.Stages.Workplace;
@@ -65,7 +66,12 @@ public sealed class CustomerErasure(CrmDbContext db, AuditLog audit, StoreWriteG
         await db.WorkflowInstances.Where(i => instances.Contains(i.Id)).ExecuteUpdateAsync(s => s.SetProperty(i => i.VariablesJson, "{}").SetProperty(i => i.Fault, (string?)null), ct);
         await db.WorkflowJournal.Where(j => instances.Contains(j.InstanceId)).ExecuteUpdateAsync(s => s.SetProperty(j => j.EntriesJson, "[]"), ct);
         await db.WorkflowBookmarks.Where(b => instances.Contains(b.InstanceId)).ExecuteDeleteAsync(ct);
-        await db.IdentityClaims.Where(c => records.Contains(c.CustomerId) || records.Contains(c.ClaimedCustomerId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.Why, Erased), ct);
+        // A claim to be, or made by, the erased customer can no longer be decided: it is closed with the erasure.
+        await db.IdentityClaims.Where(c => records.Contains(c.CustomerId) || records.Contains(c.ClaimedCustomerId)).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.Why, Erased)
+            .SetProperty(c => c.DecidedBy, c => c.State == IdentityClaimStates.Pending ? "erasure" : c.DecidedBy)
+            .SetProperty(c => c.DecidedAt, c => c.State == IdentityClaimStates.Pending ? now : c.DecidedAt)
+            .SetProperty(c => c.State, c => c.State == IdentityClaimStates.Pending ? IdentityClaimStates.Rejected : c.State), ct);
         await ScrubAuditTrailAsync(records, cases, named.Select(n => n.ExternalId).Concat(named.Select(n => n.Email)).OfType<string>().ToList(), ct);
         audit.Add(actor, AuditActions.CustomerErased, customerId.ToString(),
             $"{signals.Count} post(s), {cases.Count} case(s), {records.Count - 1} merged record(s){(string.IsNullOrWhiteSpace(reason) ? "" : $"; reason: {reason.Trim()}")}");
@@ -86,8 +92,15 @@ public sealed class CustomerErasure(CrmDbContext db, AuditLog audit, StoreWriteG
         var targets = identifiers.Concat(identifiers.Select(i => "customer " + i)).Concat(ids).ToList();
         await db.AuditEntries.Where(e => e.Action != AuditActions.CustomerErased && targets.Contains(e.Target))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Target, e => ids.Contains(e.Target) ? e.Target : ErasedName).SetProperty(e => e.Detail, e => e.Detail == null ? null : Erased), ct);
-        foreach (var identifier in identifiers.Where(i => i.Length >= 3))
-            await db.AuditEntries.Where(e => e.Detail != null && e.Detail.Contains(identifier)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Detail, Erased), ct);
+        // Text naming them: their back-office id or e-mail as a whole word (erasing C-1 leaves C-10 alone), or one of their cases.
+        foreach (var identifier in identifiers.Concat(cases.Select(c => c.ToString())).Where(i => i.Length >= 2))
+        {
+            var word = new System.Text.RegularExpressions.Regex($@"(?<![\w.@-]){System.Text.RegularExpressions.Regex.Escape(identifier)}(?![\w@-]|\.\w)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            var candidates = await db.AuditEntries.Where(e => e.Action != AuditActions.CustomerErased && e.Detail != null && e.Detail.Contains(identifier))
+                .Select(e => new { e.Id, e.Detail }).ToListAsync(ct);
+            var naming = candidates.Where(e => word.IsMatch(e.Detail!)).Select(e => e.Id).ToList();
+            if (naming.Count > 0) await db.AuditEntries.Where(e => naming.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Detail, Erased), ct);
+        }
     }
 
     /// <summary>
@@ -98,6 +111,23 @@ public sealed class CustomerErasure(CrmDbContext db, AuditLog audit, StoreWriteG
     private async Task ForgetOnDiskAsync(CancellationToken ct)
     {
         if (!db.Database.IsSqlite()) return;
-        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+        // A reader in the middle of a transaction keeps the checkpoint from finishing (it answers busy, not an error): try again shortly.
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            for (var attempt = 1; attempt <= 20; attempt++)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                await using var result = await command.ExecuteReaderAsync(ct);
+                if (await result.ReadAsync(ct) && result.GetInt32(0) == 0) return;
+                await Task.Delay(100 * attempt, ct);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

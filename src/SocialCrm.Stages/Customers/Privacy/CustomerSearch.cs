@@ -10,7 +10,7 @@ public sealed class CustomerSearch(CrmDbContext db)
 {
     public async Task<List<CustomerMatch>> FindAsync(string text, CancellationToken ct)
     {
-        var term = text.Trim().TrimStart('@').ToLowerInvariant();
+        var term = SocialCrm.Domain.Text.TextRules.Clean(text).Trim().TrimStart('@').ToLowerInvariant(); // typed in the console's search box as well as sent to the API: cleaned by the rule, not refused
         if (term.Length < 2) return [];
         var found = await db.Customers.AsNoTracking()
             .Where(c => c.MergedIntoId == null && (c.DisplayName.ToLower().Contains(term) || (c.Email != null && c.Email.ToLower().Contains(term))

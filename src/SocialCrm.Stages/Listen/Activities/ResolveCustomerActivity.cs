@@ -49,7 +49,7 @@ public sealed class ResolveCustomerActivity(CrmDbContext db, CustomerEvidence ev
         // knows. That is a claim anyone who knows the number can make, so it waits for a person (IdentityClaims);
         // the author stays their own customer meanwhile.
         if (signal.Kind == SignalKinds.DirectMessage && customer.ExternalId is null &&
-            await evidence.FindAsync(signal.Text, signal.PostedAt, ct) is { } found && found.Customer.Id != customer.Id)
+            await evidence.FindAsync(signal.Text, ct) is { } found && found.Customer.Id != customer.Id)
         {
             var claimed = found.Customer.Id;
             if (!await db.IdentityClaims.AnyAsync(c => c.CustomerId == customer.Id && c.ClaimedCustomerId == claimed, ct) &&
@@ -58,7 +58,8 @@ public sealed class ResolveCustomerActivity(CrmDbContext db, CustomerEvidence ev
                 {
                     CustomerId = customer.Id, ClaimedCustomerId = claimed, SignalId = signal.Id, Why = TextRules.Cut(found.Why, 500), MadeAt = signal.PostedAt,
                 });
-            detail += $"; says they are a back-office customer ({found.Why}): an agent confirms or rejects it";
+            // Not what they gave (an e-mail or order number of someone else's): the journal outlives the claim.
+            detail += "; says they are a back-office customer: an agent confirms or rejects it on the case";
         }
         signal.CustomerId = customer.Id;
         context.Set("customer.id", customer.Id);

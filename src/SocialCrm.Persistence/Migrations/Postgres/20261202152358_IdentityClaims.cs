@@ -33,7 +33,8 @@ namespace SocialCrm.Persistence.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_IdentityClaims_CustomerId_ClaimedCustomerId",
                 table: "IdentityClaims",
-                columns: new[] { "CustomerId", "ClaimedCustomerId" });
+                columns: new[] { "CustomerId", "ClaimedCustomerId" },
+                unique: true);
         }
 
         /// <inheritdoc />

@@ -18,6 +18,7 @@ public sealed class SocialCrmOptions
     public CrmSettings Settings { get; set; } = new();
     public ModelSettings Models { get; set; } = new();
     public ChannelOptions Channels { get; set; } = new();
+    public RetentionOptions Retention { get; set; } = new();
 
     /// <summary>Where the stage workflow definitions are imported from on start-up.</summary>
     public string WorkflowsFolder { get; set; } = Path.Combine(AppContext.BaseDirectory, "workflows");
@@ -63,4 +64,15 @@ public sealed class BusOptions
         }
         return [.. intervals];
     }
+}
+
+/// <summary>How long the messaging bookkeeping is kept once it has done its job (section SocialCrm:Retention).</summary>
+public sealed class RetentionOptions
+{
+    /// <summary>
+    /// Outbox rows delivered and handled (or parked), and the inbox rows that keep a redelivery from acting twice, are
+    /// deleted this many hours after they were handled. Customer history, cases and workflow journals are never pruned.
+    /// 0 keeps them for ever.
+    /// </summary>
+    public int MessageHours { get; set; } = 72;
 }

@@ -118,6 +118,8 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddScoped<SocialCrmInitializer>();
 
         services.AddHostedService<OutboxRelay>();
+        services.AddSingleton<MessageRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<MessageRetention>());
         services.AddHostedService<ModelRefreshService>();
         if (options.Models.RetrainEveryHours > 0) services.AddHostedService<ModelRetrainingService>();
         if (options.Runs(StageWorkflows.Measure)) services.AddHostedService<BookmarkTimeoutService>();

@@ -20,7 +20,9 @@ public static class BenchCommand
         var webhooks = new Option<int>("--webhooks") { Description = "instead: this many signed Meta webhook POSTs to the web host, for POSTs per second" };
         var concurrency = new Option<int>("--concurrency") { Description = "concurrent webhook clients", DefaultValueFactory = _ => 16 };
         var backtest = new Option<int>("--backtest") { Description = "instead: decide this many signals, then time a backtest of a draft analyse workflow against all of them" };
-        var command = new Command("bench", "Measure end-to-end throughput and latency against the bare transport.") { signals, bare, scoring, webhooks, concurrency, backtest };
+        var soak = new Option<int>("--soak") { Description = "instead: drive this many signals through in slices, reading memory, store size and row counts after each" };
+        var retention = new Option<double>("--retention-minutes") { Description = "with --soak: the outbox and inbox retention", DefaultValueFactory = _ => 2 };
+        var command = new Command("bench", "Measure end-to-end throughput and latency against the bare transport.") { signals, bare, scoring, webhooks, concurrency, backtest, soak, retention };
         command.SetAction(async (result, ct) =>
         {
             if (result.GetValue(scoring))
@@ -60,6 +62,22 @@ public static class BenchCommand
                 Console.WriteLine($"bench: backtest_signals={run.Compared} store={options.Database.Provider} changed={run.Changed} seconds={run.Seconds:0.00} " +
                                   $"signals_per_s={run.Compared / run.Seconds:0} fill_seconds={run.FillSeconds:0}");
                 return run.Compared == decided ? 0 : 1;
+            }
+            if (result.GetValue(soak) is > 0 and var soaked)
+            {
+                options.Bus.QueuePrefix = $"bench-{Guid.NewGuid():N}"[..14] + "-";
+                options.Bus.TemporaryQueues = true;
+                await using var soakStore = await FreshStore.CreateAsync(options.Database, result.GetValue(GlobalOptions.Connection) is null);
+                options.Database = soakStore.Options;
+                AnsiConsole.MarkupLine($"[bold]SocialCrm bench[/]: soak of {soaked} signals, {options.Bus.Transport} + {options.Database.Provider}, retention {result.GetValue(retention)} min, {Environment.ProcessorCount} cores");
+                Console.WriteLine("seconds signals working_set_mb gc_heap_mb store_mb store_bytes_per_signal outbox inbox journal instances");
+                var samples = await SoakBench.RunAsync(options, soaked, result.GetValue(retention), s =>
+                    Console.WriteLine($"{s.Seconds,7:0} {s.Signals,7} {s.WorkingSetMb,14} {s.GcHeapMb,10} {s.StoreMb,8:0.0} {s.StoreBytesPerSignal,22:0} {s.Outbox,6} {s.Inbox,5} {s.Journal,7} {s.Instances,9}"), ct);
+                var (first, warm, last) = (samples[0], samples[Math.Min(samples.Count - 1, samples.Count / 4)], samples[^1]);
+                Console.WriteLine($"bench: soak_signals={last.Signals} store={options.Database.Provider} seconds={last.Seconds:0} signals_per_s={last.Signals / last.Seconds:0.0} " +
+                                  $"working_set_mb={first.WorkingSetMb}/{warm.WorkingSetMb}/{last.WorkingSetMb} gc_heap_mb={first.GcHeapMb}/{warm.GcHeapMb}/{last.GcHeapMb} " +
+                                  $"store_bytes_per_signal={first.StoreBytesPerSignal:0}/{warm.StoreBytesPerSignal:0}/{last.StoreBytesPerSignal:0} outbox_rows_end={last.Outbox} inbox_rows_end={last.Inbox}");
+                return 0;
             }
             var count = result.GetValue(signals);
             options.Bus.QueuePrefix = $"bench-{Guid.NewGuid():N}"[..14] + "-";

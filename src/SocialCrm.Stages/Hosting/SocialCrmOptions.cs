@@ -74,5 +74,5 @@ public sealed class RetentionOptions
     /// deleted this many hours after they were handled. Customer history, cases and workflow journals are never pruned.
     /// 0 keeps them for ever.
     /// </summary>
-    public int MessageHours { get; set; } = 72;
+    public double MessageHours { get; set; } = 72;
 }

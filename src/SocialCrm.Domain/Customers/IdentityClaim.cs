@@ -14,7 +14,7 @@ public sealed class IdentityClaim
     /// <summary>The back-office customer the message named.</summary>
     public Guid ClaimedCustomerId { get; set; }
     public Guid SignalId { get; set; }
-    /// <summary>What the message gave, in words: "gave order number 55123 in a direct message on 2026-12-02 14:05 UTC".</summary>
+    /// <summary>What the message gave, in words: "gave order number 55123 in a direct message" (when: <see cref="MadeAt"/>).</summary>
     public string Why { get; set; } = "";
     public DateTime MadeAt { get; set; }
     public string State { get; set; } = IdentityClaimStates.Pending;

@@ -67,31 +67,21 @@ public static class PersistenceServiceCollectionExtensions
         return null;
     }
 
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     /// <summary>
-    /// The store's folder and file readable by their owner only (0700, 0600): the file holds personal data and the
-    /// sign-in keys (encrypted, but a copy of the file is all an attacker would need to try). SQLite gives its -wal
-    /// and -shm files the database file's permissions.
+    /// The store's folder and file readable by their owner only (<see cref="OwnerOnlyFiles"/>): the file holds personal
+    /// data and the sign-in keys. SQLite gives its -wal and -shm files the database file's permissions.
     /// </summary>
     private static void EnsureSqliteFolder(string connectionString)
     {
         var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
         if (string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal)) return;
         var path = Path.GetFullPath(file);
-        var folder = Path.GetDirectoryName(path);
-        if (folder is null) return;
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(folder);
-            return;
-        }
-        if (!Directory.Exists(folder)) Directory.CreateDirectory(folder, OwnerOnly | UnixFileMode.UserExecute);
+        if (Path.GetDirectoryName(path) is not { } folder) return;
+        OwnerOnlyFiles.EnsureFolder(folder);
         if (!File.Exists(path))
-            try { using var _ = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly }); }
+            try { using var _ = OwnerOnlyFiles.Create(path); }
             catch (IOException) { /* another process made it a moment ago */ }
-        foreach (var made in new[] { path, path + "-wal", path + "-shm" })
-            if (File.Exists(made) && (File.GetUnixFileMode(made) & ~OwnerOnly) != 0) File.SetUnixFileMode(made, OwnerOnly);
+        foreach (var made in new[] { path, path + "-wal", path + "-shm" }) OwnerOnlyFiles.Restrict(made);
     }
 
     /// <summary>NORMAL sync is durable across process crashes in WAL mode (set once, by the migrator: it sticks to the file).</summary>

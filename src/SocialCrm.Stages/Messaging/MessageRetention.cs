@@ -11,15 +11,20 @@ namespace SocialCrm.Stages.Messaging;
 /// <summary>
 /// Keeps the outbox and inbox from growing without bound. An outbox row goes once it was published and handled (an
 /// inbox row names it, or no stage consumes its type) or parked as a failed message, and is older than the
-/// retention: until then the relay's redrive may still need it. An inbox row goes once it is older than the retention and its outbox row is gone,
-/// so a redelivery of anything still in the outbox is always recognised. Deleted in slices, so no transaction
-/// holds the store for long.
+/// retention: until then the relay's redrive may still need it. An inbox row goes once it is older than the
+/// retention and its outbox row is gone, so a redelivery of anything still in the outbox is always recognised.
+/// Deleted in slices, so no transaction holds the store for long.
 /// </summary>
 public sealed class MessageRetention(IServiceScopeFactory scopes, StoreWriteGate gate, TimeProvider clock, SocialCrmOptions options, ILogger<MessageRetention> log)
     : BackgroundService
 {
     private const int Slice = 2_000;
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// Whatever stages this process runs: a message of a type some stage consumes waits for that consumer's inbox row;
+    /// one no stage consumes (an event for other systems) has nobody to wait for.
+    /// </summary>
+    private static readonly List<string> Consumed = StageBusExtensions.MessagesConsumedBy(new SocialCrmOptions()).Distinct().ToList();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,9 +49,6 @@ public sealed class MessageRetention(IServiceScopeFactory scopes, StoreWriteGate
     public async Task<(int Outbox, int Inbox)> PruneAsync(CancellationToken ct)
     {
         var cutoff = clock.GetUtcNow().UtcDateTime.AddHours(-options.Retention.MessageHours);
-        // Whatever stage a process runs: a message of a type some stage consumes waits for that consumer's inbox row;
-        // one no stage consumes (an event for other systems) has nobody to wait for.
-        var consumed = StageBusExtensions.MessagesConsumedBy(new SocialCrmOptions()).Distinct().ToList();
         var (outbox, inbox) = (0, 0);
         for (var more = true; more && !ct.IsCancellationRequested;)
         {
@@ -55,7 +57,7 @@ public sealed class MessageRetention(IServiceScopeFactory scopes, StoreWriteGate
             using var _ = await gate.EnterAsync(ct);
             var done = await db.OutboxMessages
                 .Where(m => m.SentAt != null && m.SentAt < cutoff
-                            && (!consumed.Contains(m.MessageType) || db.InboxMessages.Any(i => i.MessageId == m.Id) || db.FailedMessages.Any(f => f.MessageId == m.Id)))
+                            && (!Consumed.Contains(m.MessageType) || db.InboxMessages.Any(i => i.MessageId == m.Id) || db.FailedMessages.Any(f => f.MessageId == m.Id)))
                 .OrderBy(m => m.SentAt).Select(m => m.Id).Take(Slice).ToListAsync(ct);
             if (done.Count > 0) outbox += await db.OutboxMessages.Where(m => done.Contains(m.Id)).ExecuteDeleteAsync(ct);
             var handled = await db.InboxMessages

@@ -26,10 +26,7 @@ public sealed class DemoUsers(UserAdmin admin, DatabaseOptions database, ILogger
             lines.Add($"{added.User!.UserName}\t{role}\t{added.GeneratedPassword}");
         }
         var file = Path.Combine(DataFolder(), FileName);
-        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        if (File.Exists(file)) File.Delete(file); // the mode applies only to a file created now
-        await using (var stream = new FileStream(file, fileOptions))
+        await using (var stream = OwnerOnlyFiles.Create(file, FileMode.Create))
         await using (var writer = new StreamWriter(stream))
         {
             await writer.WriteLineAsync("# SocialCrm demo users, made on the first start of this store. Sign in at /signin; once you have your own users, disable these under Users.");

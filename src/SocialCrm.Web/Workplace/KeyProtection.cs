@@ -23,8 +23,6 @@ public sealed class KeyProtectionOptions
 /// </summary>
 public static class KeyProtection
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     public static IDataProtectionBuilder ProtectKeysWithSocialCrmCertificate(this IDataProtectionBuilder builder, KeyProtectionOptions options, DatabaseOptions database)
     {
         var path = options.CertificatePath ?? DefaultPath(database);
@@ -54,18 +52,13 @@ public static class KeyProtection
     /// <summary>A self-signed RSA certificate for this installation, written readable by its owner only; a process starting at the same moment takes the one written first.</summary>
     private static X509Certificate2 Create(string path)
     {
-        var folder = Path.GetDirectoryName(path)!;
-        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
-        else if (!Directory.Exists(folder)) Directory.CreateDirectory(folder, OwnerOnly | UnixFileMode.UserExecute);
+        OwnerOnlyFiles.EnsureFolder(Path.GetDirectoryName(path)!);
         using var rsa = RSA.Create(3072);
         var request = new CertificateRequest("CN=SocialCrm sign-in key encryption", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.DataEncipherment, critical: true));
         using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(30));
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        using (var file = OperatingSystem.IsWindows()
-                   ? new FileStream(temporary, FileMode.CreateNew, FileAccess.Write)
-                   : new FileStream(temporary, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly }))
-            file.Write(made.Export(X509ContentType.Pfx));
+        using (var file = OwnerOnlyFiles.Create(temporary)) file.Write(made.Export(X509ContentType.Pfx));
         try { File.Move(temporary, path, overwrite: false); }
         catch (IOException) { File.Delete(temporary); } // another process wrote one first: use theirs
         return Load(path, null);

@@ -46,6 +46,13 @@ public class IdentityClaimConsoleTests
         await Expect(page.Locator("#back-office")).ToContainTextAsync("not known to the back office");
         await BrowserSession.ShotAsync(page, "case-identity-claim");
 
+        // An admin reads the claim too, but deciding it is an agent's: no buttons.
+        var (admin, adminPassword) = await factory.UserAsync("tuula", "admin");
+        var adminPage = await session.SignInAsync(admin, adminPassword, $"/cases/{caseId}");
+        await Expect(adminPage.Locator(".identity-claim")).ToContainTextAsync("Says they are Liisa Virtanen");
+        await Expect(adminPage.Locator(".identity-claim button")).ToHaveCountAsync(0);
+        await BrowserSession.ShotAsync(adminPage, "case-identity-claim-admin");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm, it is them" }).ClickAsync();
         await Expect(page.Locator("#customer-card h2")).ToContainTextAsync("Liisa Virtanen", new() { Timeout = 10_000 });
         await Expect(page.Locator("#back-office")).ToContainTextAsync("C-7001");

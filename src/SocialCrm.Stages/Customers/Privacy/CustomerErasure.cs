@@ -84,7 +84,7 @@ public sealed class CustomerErasure(CrmDbContext db, AuditLog audit, StoreWriteG
     /// <summary>
     /// The audit trail stays append-only (no entry is added or removed, who did what and when is kept), but what its
     /// entries say about the erased customer goes: the back-office id or e-mail as a target or in the text, and the
-    /// free text of entries about their cases (an ignore reason, a reply, a claim) becomes the marker.
+    /// free text of entries about them or their cases (an ignore reason, a claim) becomes the marker.
     /// </summary>
     private async Task ScrubAuditTrailAsync(IReadOnlyList<Guid> records, IReadOnlyList<Guid> cases, List<string> identifiers, CancellationToken ct)
     {
@@ -92,8 +92,9 @@ public sealed class CustomerErasure(CrmDbContext db, AuditLog audit, StoreWriteG
         var targets = identifiers.Concat(identifiers.Select(i => "customer " + i)).Concat(ids).ToList();
         await db.AuditEntries.Where(e => e.Action != AuditActions.CustomerErased && targets.Contains(e.Target))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Target, e => ids.Contains(e.Target) ? e.Target : ErasedName).SetProperty(e => e.Detail, e => e.Detail == null ? null : Erased), ct);
-        // Text naming them: their back-office id or e-mail as a whole word (erasing C-1 leaves C-10 alone), or one of their cases.
-        foreach (var identifier in identifiers.Concat(cases.Select(c => c.ToString())).Where(i => i.Length >= 2))
+        // Text naming them: their back-office id or e-mail as a whole word (erasing C-1 leaves C-10 alone). A case id
+        // in another entry's text is anonymous once the case is.
+        foreach (var identifier in identifiers.Where(i => i.Length >= 2))
         {
             var word = new System.Text.RegularExpressions.Regex($@"(?<![\w.@-]){System.Text.RegularExpressions.Regex.Escape(identifier)}(?![\w@-]|\.\w)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
             var candidates = await db.AuditEntries.Where(e => e.Action != AuditActions.CustomerErased && e.Detail != null && e.Detail.Contains(identifier))

@@ -98,6 +98,13 @@ public static class BenchCommand
             var bareRate = await BareTransportBench.MessagesPerSecondAsync(options.Bus, bareMessages, ct);
 
             var ratio = pipeline.SignalsPerSecond * 4 / bareRate;
+            var steps = new Table().AddColumns("step (burst)", "count", "mean", "ms per signal");
+            foreach (var (step, n, mean, perSignal) in pipeline.Steps)
+                steps.AddRow(step, $"{n}", step.Contains("size") ? $"{mean:0.0} items" : $"{mean:0.000} ms", step.Contains("size") || step.Contains("failures") ? "" : $"{perSignal:0.000}");
+            steps.AddRow("CPU time of the process", "", "", $"{pipeline.CpuMsPerSignal:0.000}");
+            steps.AddRow("GC pauses", "", "", $"{pipeline.GcPauseMsPerSignal:0.000}");
+            steps.AddRow("allocated", "", "", $"{pipeline.AllocatedKbPerSignal:0} KB");
+            AnsiConsole.Write(steps);
             var table = new Table().AddColumns("measure", "value");
             table.AddRow("signals end to end", $"{pipeline.Signals} in {pipeline.Seconds:0.00} s");
             table.AddRow("signals/s end to end", $"{pipeline.SignalsPerSecond:0.0}");

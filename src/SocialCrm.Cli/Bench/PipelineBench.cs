@@ -13,11 +13,12 @@ namespace SocialCrm.Cli.Bench;
 
 public sealed record Latency(double P50Ms, double P95Ms, double P99Ms);
 
-public sealed record PipelineResult(int Signals, double Seconds, double SignalsPerSecond, Latency Burst, double PacedRate, Latency Paced, int Measured, int Aggregated);
+public sealed record PipelineResult(int Signals, double Seconds, double SignalsPerSecond, Latency Burst, double PacedRate, Latency Paced, int Measured, int Aggregated,
+    IReadOnlyList<(string Step, long Count, double Mean, double PerSignal)> Steps, double CpuMsPerSignal, double GcPauseMsPerSignal, double AllocatedKbPerSignal);
 
 /// <summary>
 /// Drives signals through the ingestion path and all four stages (agents acting automatically, no outcome
-/// window): first a burst, for throughput; then a paced run at half that throughput, for latency at a load the
+/// window): first a burst, for throughput; then a paced run at 80% of that throughput, for latency at a load the
 /// stages keep up with (under a burst, latency mostly measures the queue). Latency is ingest to brief, from the
 /// stored timestamps.
 /// </summary>
@@ -34,11 +35,20 @@ public static class PipelineBench
         await DriveAsync(host, world, warmUp, null, (_, _) => { }, ct);
         var burstStart = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
-        await DriveAsync(host, world, signals, null, progress, ct);
-        clock.Stop();
+        IReadOnlyList<(string, long, double, double)> steps;
+        double cpuMsPerSignal, gcMsPerSignal, allocatedKbPerSignal;
+        using (var profile = new StepProfile())
+        {
+            await DriveAsync(host, world, signals, null, progress, ct);
+            clock.Stop();
+            steps = profile.Rows(signals);
+            cpuMsPerSignal = profile.CpuSeconds * 1000 / signals;
+            gcMsPerSignal = profile.GcPauseSeconds * 1000 / signals;
+            allocatedKbPerSignal = profile.AllocatedMb * 1000 / signals;
+        }
         var throughput = signals / clock.Elapsed.TotalSeconds;
 
-        var pacedRate = throughput / 2;
+        var pacedRate = throughput * 0.8;
         var pacedStart = DateTime.UtcNow;
         await DriveAsync(host, world, Math.Max(50, Math.Min(signals / 4, (int)(pacedRate * 10))), pacedRate, (_, _) => { }, ct);
 
@@ -50,7 +60,7 @@ public static class PipelineBench
         var measured = await db.Cases.CountAsync(c => c.Status == CaseStatus.Measured, ct);
         var aggregated = await db.DailyAggregates.SumAsync(a => a.Cases, ct);
         await host.StopAsync(ct);
-        return new PipelineResult(signals, clock.Elapsed.TotalSeconds, throughput, burst, pacedRate, paced, measured, aggregated);
+        return new PipelineResult(signals, clock.Elapsed.TotalSeconds, throughput, burst, pacedRate, paced, measured, aggregated, steps, cpuMsPerSignal, gcMsPerSignal, allocatedKbPerSignal);
     }
 
     private static async Task<Latency> LatencyAsync(CrmDbContext db, DateTime from, DateTime to, CancellationToken ct)

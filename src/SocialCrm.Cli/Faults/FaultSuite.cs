@@ -90,8 +90,12 @@ public sealed class FaultSuite(string configuration, FaultSettings settings, Act
             var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
             var (measured, lost, duplicated) = await PipelineTally.CountAsync(db, prefix, load.Accepted, ct);
             var parked = await db.FailedMessages.CountAsync(m => m.FailedAt >= started, ct);
+            // A park the fault should not cause says why: the first line of the first such error.
+            var unexpected = parked > expectedParked
+                ? await db.FailedMessages.Where(m => m.FailedAt >= started).OrderBy(m => m.FailedAt).Select(m => m.Error).FirstAsync(ct)
+                : null;
             var result = new FaultResult(configuration, fault, load.Accepted.Count, measured, lost, duplicated, parked, expectedParked, clock.Elapsed.TotalSeconds,
-                $"{note}{(load.Retried > 0 ? $"; {load.Retried} deliveries made again" : "")}");
+                $"{note}{(load.Retried > 0 ? $"; {load.Retried} deliveries made again" : "")}{(unexpected is null ? "" : $"; first parked: {unexpected.Split('\n')[0]}")}");
             say($"{configuration} / {fault}: accepted {result.Accepted}, measured {result.Measured}, lost {result.Lost}, duplicated {result.Duplicated}, parked {parked} ({result.Note})");
             results.Add(result);
         }

@@ -7,10 +7,10 @@ using SocialCrm.Stages.Workflows;
 namespace SocialCrm.Stages.Act;
 
 /// <summary>Resumes the act workflow waiting for this case's agent action.</summary>
-public sealed class AgentActionRecordedConsumer(StageServices stage, WorkflowHost workflows, ILogger<AgentActionRecordedConsumer> log)
-    : StageConsumer<AgentActionRecorded>(stage)
+public sealed class AgentActionRecordedConsumer(WorkflowHost workflows, ILogger<AgentActionRecordedConsumer> log)
+    : IStageHandler<AgentActionRecorded>
 {
-    protected override async Task HandleAsync(AgentActionRecorded m, CancellationToken ct)
+    public async Task HandleAsync(AgentActionRecorded m, CancellationToken ct)
     {
         var resumed = await workflows.ResumeAsync(StageWorkflows.AgentActionBookmark, m.CaseId.ToString(),
             new JsonObject { ["actionId"] = m.ActionId.ToString() }, ct);

@@ -6,9 +6,9 @@ using SocialCrm.Stages.Workflows;
 namespace SocialCrm.Stages.Act;
 
 /// <summary>Runs the published act workflow for each prepared case.</summary>
-public sealed class CaseBriefPreparedConsumer(StageServices stage, WorkflowHost workflows) : StageConsumer<CaseBriefPrepared>(stage)
+public sealed class CaseBriefPreparedConsumer(WorkflowHost workflows) : IStageHandler<CaseBriefPrepared>
 {
-    protected override Task HandleAsync(CaseBriefPrepared m, CancellationToken ct) =>
+    public Task HandleAsync(CaseBriefPrepared m, CancellationToken ct) =>
         workflows.StartAsync(StageWorkflows.Act, m.CaseId.ToString(),
             new JsonObject { ["case"] = new JsonObject { ["id"] = m.CaseId.ToString() } }, ct);
 }

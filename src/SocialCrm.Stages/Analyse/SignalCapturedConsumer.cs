@@ -6,9 +6,9 @@ using SocialCrm.Stages.Workflows;
 namespace SocialCrm.Stages.Analyse;
 
 /// <summary>Runs the published analyse workflow for each captured signal.</summary>
-public sealed class SignalCapturedConsumer(StageServices stage, WorkflowHost workflows) : StageConsumer<SignalCaptured>(stage)
+public sealed class SignalCapturedConsumer(WorkflowHost workflows) : IStageHandler<SignalCaptured>
 {
-    protected override Task HandleAsync(SignalCaptured m, CancellationToken ct) =>
+    public Task HandleAsync(SignalCaptured m, CancellationToken ct) =>
         workflows.StartAsync(StageWorkflows.Analyse, m.SignalId.ToString(), new JsonObject
         {
             ["signal"] = new JsonObject { ["id"] = m.SignalId.ToString(), ["platform"] = m.Platform, ["language"] = m.Language },

@@ -38,8 +38,14 @@ public sealed class BusOptions
 
     public string RabbitMqUri { get; set; } = "amqp://guest:guest@localhost:5672/";
 
-    /// <summary>Messages handled at once per stage queue.</summary>
-    public int ConcurrentMessageLimit { get; set; } = 8;
+    /// <summary>
+    /// Messages taken at once per stage queue. They wait together for the group commit, so this bounds its batches
+    /// as much as BatchSize does.
+    /// </summary>
+    public int ConcurrentMessageLimit { get; set; } = 32;
+
+    /// <summary>At most this many stage messages (and signal API calls) are committed in one transaction.</summary>
+    public int BatchSize { get; set; } = 64;
 
     /// <summary>Put before every queue name: several deployments (or test runs) can share one broker.</summary>
     public string QueuePrefix { get; set; } = "";

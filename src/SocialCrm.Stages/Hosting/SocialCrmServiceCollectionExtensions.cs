@@ -88,7 +88,8 @@ public static class SocialCrmServiceCollectionExtensions
 
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Outbox>();
-        services.AddScoped<StageServices>();
+        foreach (var handler in StageBusExtensions.HandlersRunBy(options)) services.AddScoped(handler);
+        services.AddSingleton<GroupCommitter>();
         services.AddScoped<FailedMessageReplayer>();
         services.AddValidatorsFromAssemblyContaining<SignalInputValidator>(ServiceLifetime.Singleton);
         services.AddScoped<IngestSignalHandler>();

@@ -18,7 +18,8 @@ namespace SocialCrm.Stages.Hosting;
 /// <summary>Adds the stages to the host's one bus: each stage's consumers on the stage's own queue.</summary>
 public static class StageBusExtensions
 {
-    private static readonly (string Stage, Type Consumer, Type Message)[] Consumers =
+    /// <summary>Each stage's handlers and the message each handles; a handler is consumed through StageConsumer.</summary>
+    private static readonly (string Stage, Type Handler, Type Message)[] Consumers =
     [
         (StageWorkflows.Listen, typeof(SignalAcceptedConsumer), typeof(SignalAccepted)),
         (StageWorkflows.Analyse, typeof(SignalCapturedConsumer), typeof(SignalCaptured)),
@@ -32,13 +33,16 @@ public static class StageBusExtensions
 
     public static void AddSocialCrmStages(this IBusRegistrationConfigurator bus, SocialCrmOptions options)
     {
-        foreach (var (stage, consumer, _) in Consumers.Where(c => options.Runs(c.Stage)))
-            bus.AddConsumer(consumer).Endpoint(e =>
+        foreach (var (stage, handler, message) in Consumers.Where(c => options.Runs(c.Stage)))
+            bus.AddConsumer(typeof(StageConsumer<,>).MakeGenericType(message, handler)).Endpoint(e =>
             {
                 e.Name = options.Bus.QueuePrefix + stage;
                 e.Temporary = options.Bus.TemporaryQueues;
             });
     }
+
+    /// <summary>The handlers of the stages this process runs, for the container.</summary>
+    public static IEnumerable<Type> HandlersRunBy(SocialCrmOptions options) => Consumers.Where(c => options.Runs(c.Stage)).Select(c => c.Handler);
 
     /// <summary>The contract types this process's stages consume, by outbox name (CaseMeasured, for one, has no consumer).</summary>
     public static IReadOnlyList<string> MessagesConsumedBy(SocialCrmOptions options) =>

@@ -6,9 +6,9 @@ using SocialCrm.Stages.Workflows;
 namespace SocialCrm.Stages.Listen;
 
 /// <summary>Runs the published listen workflow for each accepted signal.</summary>
-public sealed class SignalAcceptedConsumer(StageServices stage, WorkflowHost workflows) : StageConsumer<SignalAccepted>(stage)
+public sealed class SignalAcceptedConsumer(WorkflowHost workflows) : IStageHandler<SignalAccepted>
 {
-    protected override Task HandleAsync(SignalAccepted message, CancellationToken ct) =>
+    public Task HandleAsync(SignalAccepted message, CancellationToken ct) =>
         workflows.StartAsync(StageWorkflows.Listen, message.SignalId.ToString(),
             new JsonObject { ["signal"] = new JsonObject { ["id"] = message.SignalId.ToString() } }, ct);
 }

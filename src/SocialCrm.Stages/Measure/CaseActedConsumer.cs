@@ -6,9 +6,9 @@ using SocialCrm.Stages.Workflows;
 namespace SocialCrm.Stages.Measure;
 
 /// <summary>Runs the published measure workflow for each case the act stage finished.</summary>
-public sealed class CaseActedConsumer(StageServices stage, WorkflowHost workflows) : StageConsumer<CaseActed>(stage)
+public sealed class CaseActedConsumer(WorkflowHost workflows) : IStageHandler<CaseActed>
 {
-    protected override Task HandleAsync(CaseActed m, CancellationToken ct) =>
+    public Task HandleAsync(CaseActed m, CancellationToken ct) =>
         workflows.StartAsync(StageWorkflows.Measure, m.CaseId.ToString(), new JsonObject
         {
             ["case"] = new JsonObject { ["id"] = m.CaseId.ToString(), ["action"] = m.Action, ["connectionRequested"] = m.ConnectionRequested },

@@ -1,45 +1,32 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
-using SocialCrm.Persistence;
-using SocialCrm.Persistence.Configuration;
-using SocialCrm.Persistence.Messaging;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SocialCrm.Stages.Messaging;
 
-/// <summary>
-/// The reliability rules of every stage in one place: one transaction per message, an inbox row keyed by
-/// (MessageId, consumer) so a redelivery has no second effect, outgoing messages through the outbox, and a nudge
-/// to the relay after commit.
-/// </summary>
-public abstract class StageConsumer<T>(StageServices stage) : IConsumer<T> where T : class
+/// <summary>What a stage does with one message, inside the group commit's transaction and unit of work.</summary>
+public interface IStageHandler<in T> where T : class
 {
-    protected CrmDbContext Db => stage.Db;
-
-    public async Task Consume(ConsumeContext<T> context)
-    {
-        var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(T).Name} arrived without a MessageId");
-        var consumer = GetType().Name;
-        var ct = context.CancellationToken;
-
-        using var gate = await stage.WriteGate.EnterAsync(ct);
-        await using var transaction = await Db.Database.BeginTransactionAsync(ct);
-        if (await Db.InboxMessages.AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, ct))
-            return;
-        Db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = stage.Clock.GetUtcNow().UtcDateTime });
-        await HandleAsync(context.Message, ct);
-        await Db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        stage.Relay.Notify();
-    }
-
-    protected abstract Task HandleAsync(T message, CancellationToken ct);
+    Task HandleAsync(T message, CancellationToken ct);
 }
 
-/// <summary>What every stage consumer needs; one parameter instead of four in each constructor.</summary>
-public sealed class StageServices(CrmDbContext db, OutboxSignal relay, TimeProvider clock, StoreWriteGate writeGate)
+/// <summary>
+/// The reliability rules of every stage in one place: the handler runs in a transaction with an inbox row keyed by
+/// (MessageId, handler) so a redelivery has no second effect, its outgoing messages go through the outbox, and
+/// Consume returns only once all of it is committed; a failure throws here, so the bus's retries and the
+/// failed-message rules apply to each message alone. The transaction is shared with other messages (GroupCommitter).
+/// </summary>
+public sealed class StageConsumer<T, THandler>(GroupCommitter committer) : IConsumer<T>
+    where T : class where THandler : IStageHandler<T>
 {
-    public StoreWriteGate WriteGate => writeGate;
-    public CrmDbContext Db => db;
-    public OutboxSignal Relay => relay;
-    public TimeProvider Clock => clock;
+    // The inbox key predates the group commit, when each handler was its own consumer: kept so a redelivery
+    // across an upgrade still finds its row.
+    private static readonly string InboxName = typeof(THandler).Name;
+
+    public Task Consume(ConsumeContext<T> context)
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(T).Name} arrived without a MessageId");
+        var message = context.Message;
+        return committer.RunAsync(new InboxKey(messageId, InboxName),
+            (services, ct) => services.GetRequiredService<THandler>().HandleAsync(message, ct), context.CancellationToken);
+    }
 }

@@ -44,6 +44,7 @@ public sealed class WorkflowRunner
             var activity = (IActivity)(services.GetService(compiled.ImplementationType)
                 ?? throw new InvalidOperationException($"activity type {compiled.ImplementationType.Name} is not registered with the services"));
             ActivityResult result;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 result = resumePayload is null ? await activity.ExecuteAsync(context) : await activity.ResumeAsync(context, resumePayload);
@@ -54,6 +55,8 @@ public sealed class WorkflowRunner
                 return;
             }
             resumePayload = null;
+            WorkflowMetrics.ActivityDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                new KeyValuePair<string, object?>("activity", compiled.Descriptor.Type));
 
             if (result.Bookmark is not null)
             {

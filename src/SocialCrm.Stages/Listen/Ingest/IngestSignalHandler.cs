@@ -1,19 +1,19 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SocialCrm.Contracts.Listen;
 using SocialCrm.Domain.Signals;
 using SocialCrm.Persistence;
-using SocialCrm.Persistence.Configuration;
 using SocialCrm.Stages.Messaging;
 
 namespace SocialCrm.Stages.Listen.Ingest;
 
 /// <summary>
-/// Accepts a signal: validates it, and commits the signal with its SignalAccepted message in one transaction.
-/// Returning means committed. The same (platform, post id) twice gives the first signal back, marked duplicate.
+/// Accepts a signal: validates it, and commits the signal with its SignalAccepted message in one transaction,
+/// shared with whatever else is being committed at the time (GroupCommitter). Returning means committed. The same
+/// (platform, post id) twice gives the first signal back, marked duplicate.
 /// </summary>
-public sealed class IngestSignalHandler(CrmDbContext db, Outbox outbox, OutboxSignal relay, IValidator<SignalInput> validator, StoreWriteGate gate,
-    TimeProvider clock)
+public sealed class IngestSignalHandler(CrmDbContext db, GroupCommitter committer, IValidator<SignalInput> validator, TimeProvider clock)
 {
     public async Task<IngestResult> HandleAsync(SignalInput input, CancellationToken ct)
     {
@@ -21,9 +21,24 @@ public sealed class IngestSignalHandler(CrmDbContext db, Outbox outbox, OutboxSi
         var platform = input.Platform!.Trim().ToLowerInvariant();
         var postId = input.PostId!.Trim();
 
-        var existing = await FindAsync(platform, postId, ct);
-        if (existing is not null) return new IngestResult(existing.Value, Duplicate: true);
+        if (await FindAsync(db, platform, postId, ct) is { } existing) return new IngestResult(existing, Duplicate: true);
+        try
+        {
+            return await committer.RunAsync((services, token) => AcceptAsync(services, input, platform, postId, token), ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request may have committed the same post between our check and our insert.
+            if (await FindAsync(db, platform, postId, ct) is { } raced) return new IngestResult(raced, Duplicate: true);
+            throw;
+        }
+    }
 
+    /// <summary>In the group commit's unit of work: an earlier item of the same batch may have stored the same post.</summary>
+    private async Task<IngestResult> AcceptAsync(IServiceProvider services, SignalInput input, string platform, string postId, CancellationToken ct)
+    {
+        var unit = services.GetRequiredService<CrmDbContext>();
+        if (await FindAsync(unit, platform, postId, ct) is { } existing) return new IngestResult(existing, Duplicate: true);
         var now = clock.GetUtcNow();
         var signal = new Signal
         {
@@ -40,24 +55,11 @@ public sealed class IngestSignalHandler(CrmDbContext db, Outbox outbox, OutboxSi
             InReplyToPostId = input.InReplyToPostId,
             ReceivedAt = now.UtcDateTime,
         };
-        db.Signals.Add(signal);
-        outbox.Add(new SignalAccepted(signal.Id, now));
-        try
-        {
-            using var _ = await gate.EnterAsync(ct);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request may have committed the same post between our check and our insert.
-            db.ChangeTracker.Clear();
-            if (await FindAsync(platform, postId, ct) is { } raced) return new IngestResult(raced, Duplicate: true);
-            throw;
-        }
-        relay.Notify();
+        unit.Signals.Add(signal);
+        services.GetRequiredService<Outbox>().Add(new SignalAccepted(signal.Id, now));
         return new IngestResult(signal.Id, Duplicate: false);
     }
 
-    private Task<Guid?> FindAsync(string platform, string postId, CancellationToken ct) =>
+    private static Task<Guid?> FindAsync(CrmDbContext db, string platform, string postId, CancellationToken ct) =>
         db.Signals.AsNoTracking().Where(s => s.Platform == platform && s.PlatformPostId == postId).Select(s => (Guid?)s.Id).SingleOrDefaultAsync(ct);
 }

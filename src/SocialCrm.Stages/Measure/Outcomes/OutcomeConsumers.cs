@@ -9,25 +9,25 @@ namespace SocialCrm.Stages.Measure.Outcomes;
 /// Wakes the measure workflow waiting on the case's outcome. Nothing waiting is fine: the wait reads outcomes
 /// from the store when it starts, and a case already measured needs no more.
 /// </summary>
-public abstract class ResumeOnOutcome<T>(StageServices stage, WorkflowHost workflows) : StageConsumer<T>(stage) where T : class
+public abstract class ResumeOnOutcome<T>(WorkflowHost workflows) : IStageHandler<T> where T : class
 {
     protected abstract Guid CaseIdOf(T message);
 
-    protected override Task HandleAsync(T message, CancellationToken ct) =>
+    public Task HandleAsync(T message, CancellationToken ct) =>
         workflows.ResumeAsync(StageWorkflows.CaseOutcomeBookmark, CaseIdOf(message).ToString(), new JsonObject { ["event"] = typeof(T).Name }, ct);
 }
 
-public sealed class OutcomeSignalObservedConsumer(StageServices stage, WorkflowHost workflows) : ResumeOnOutcome<OutcomeSignalObserved>(stage, workflows)
+public sealed class OutcomeSignalObservedConsumer(WorkflowHost workflows) : ResumeOnOutcome<OutcomeSignalObserved>(workflows)
 {
     protected override Guid CaseIdOf(OutcomeSignalObserved message) => message.CaseId;
 }
 
-public sealed class ConnectionRequestAnsweredConsumer(StageServices stage, WorkflowHost workflows) : ResumeOnOutcome<ConnectionRequestAnswered>(stage, workflows)
+public sealed class ConnectionRequestAnsweredConsumer(WorkflowHost workflows) : ResumeOnOutcome<ConnectionRequestAnswered>(workflows)
 {
     protected override Guid CaseIdOf(ConnectionRequestAnswered message) => message.CaseId;
 }
 
-public sealed class OutcomeWindowClosedConsumer(StageServices stage, WorkflowHost workflows) : ResumeOnOutcome<OutcomeWindowClosed>(stage, workflows)
+public sealed class OutcomeWindowClosedConsumer(WorkflowHost workflows) : ResumeOnOutcome<OutcomeWindowClosed>(workflows)
 {
     protected override Guid CaseIdOf(OutcomeWindowClosed message) => message.CaseId;
 }

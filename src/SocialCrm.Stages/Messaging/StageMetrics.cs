@@ -1,0 +1,18 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace SocialCrm.Stages.Messaging;
+
+/// <summary>The group commit's steps, timed: how big the batches are and where a batch's time goes.</summary>
+public static class StageMetrics
+{
+    public const string MeterName = "SocialCrm.Stages";
+    private static readonly Meter Meter = new(MeterName);
+
+    public static readonly Histogram<int> BatchSize = Meter.CreateHistogram<int>("socialcrm.commit.batch.size", "{item}", "Items committed in one transaction");
+    public static readonly Histogram<double> Step = Meter.CreateHistogram<double>("socialcrm.commit.step.duration", "ms", "Time of one step of a group commit");
+    public static readonly Histogram<double> Handled = Meter.CreateHistogram<double>("socialcrm.stage.handle.duration", "ms", "Time one message's handler took, by handler");
+    public static readonly Counter<long> Failed = Meter.CreateCounter<long>("socialcrm.stage.failures", "{message}", "Messages whose handler failed, by handler");
+
+    public static void RecordStep(string step, long since) => Step.Record(Stopwatch.GetElapsedTime(since).TotalMilliseconds, new KeyValuePair<string, object?>("step", step));
+}

@@ -42,6 +42,11 @@ public sealed class GroupCommitter : IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
+    /// <summary>Items waiting for the next transaction (the one under way not counted).</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+    // The single-reader channel cannot count its items, so they are counted here.
+    private int _waiting;
+
     /// <summary>Runs a stage message's handler once: a message whose inbox row is already there returns at once.</summary>
     public Task RunAsync(InboxKey inbox, Func<IServiceProvider, CancellationToken, Task> handle, CancellationToken ct) =>
         EnqueueAsync<bool>(inbox, async (services, token) =>
@@ -56,7 +61,12 @@ public sealed class GroupCommitter : IAsyncDisposable
     private Task<T> EnqueueAsync<T>(InboxKey? inbox, Func<IServiceProvider, CancellationToken, Task<T>> work, CancellationToken ct)
     {
         var item = new Work<T>(inbox, work);
-        if (!_queue.Writer.TryWrite(item)) throw new InvalidOperationException("the host is shutting down; the work was not committed");
+        Interlocked.Increment(ref _waiting);
+        if (!_queue.Writer.TryWrite(item))
+        {
+            Interlocked.Decrement(ref _waiting);
+            throw new InvalidOperationException("the host is shutting down; the work was not committed");
+        }
         // A caller that gives up may still have its work committed: a redelivery then finds its inbox row.
         return item.Done.Task.WaitAsync(ct);
     }
@@ -67,7 +77,11 @@ public sealed class GroupCommitter : IAsyncDisposable
         while (await _queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
-            while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
+            while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+                Interlocked.Decrement(ref _waiting);
+            }
             try
             {
                 await CommitAsync(batch);

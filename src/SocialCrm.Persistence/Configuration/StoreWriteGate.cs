@@ -18,6 +18,12 @@ public sealed class StoreWriteGate(DatabaseOptions options)
     /// <summary>After this many intake writers in a row, one waiting stage writer goes: a steady stream of webhooks cannot starve the stages.</summary>
     public const int IntakeBurst = 8;
 
+    /// <summary>A webhook writer waits: a long holder (a group commit) should finish what it has and let it in.</summary>
+    public bool IntakeWaiting
+    {
+        get { lock (_lock) return _intake.Count > 0; }
+    }
+
     public async ValueTask<Releaser> EnterAsync(CancellationToken ct, bool intake = false)
     {
         if (_open) return new Releaser(null);

@@ -8,7 +8,8 @@ namespace SocialCrm.Cli.Bench;
 
 /// <summary>
 /// bench: N signals through ingestion and all four stages on a fresh store, against the bare transport's
-/// messages per second. The goal: signals/s x 4 hops is at least 25% of the bare transport's messages/s.
+/// messages per second. The goal (issue 20): signals/s x 4 hops is at least 10 % of the bare transport's messages/s in
+/// memory, where the bare hop is far faster, and 25 % on RabbitMQ.
 /// </summary>
 public static class BenchCommand
 {
@@ -112,7 +113,8 @@ public static class BenchCommand
             table.AddRow($"ingest → brief p50 / p95 / p99, at {pipeline.PacedRate:0} signals/s", $"{pipeline.Paced.P50Ms:0.0} / {pipeline.Paced.P95Ms:0.0} / {pipeline.Paced.P99Ms:0.0} ms");
             table.AddRow("measured cases / counted in aggregates", $"{pipeline.Measured} / {pipeline.Aggregated}{(pipeline.Measured == pipeline.Aggregated ? "" : " [red]MISMATCH[/]")}");
             table.AddRow("bare transport msgs/s (1 hop)", $"{bareRate:0}");
-            table.AddRow("signals/s x 4 hops / bare msgs/s", $"{ratio:P1} ({(ratio >= 0.25 ? "[green]meets[/]" : "[red]misses[/]")} the 25% goal)");
+            var goal = options.Bus.Transport == BusOptions.InMemory ? 0.10 : 0.25;
+            table.AddRow("signals/s x 4 hops / bare msgs/s", $"{ratio:P1} ({(ratio >= goal ? "[green]meets[/]" : "[red]misses[/]")} the {goal:P0} goal)");
             AnsiConsole.Write(table);
             Console.WriteLine($"bench: transport={options.Bus.Transport} store={options.Database.Provider} signals={pipeline.Signals} signals_per_s={pipeline.SignalsPerSecond:0.0} " +
                               $"burst_p50_ms={pipeline.Burst.P50Ms:0.0} burst_p99_ms={pipeline.Burst.P99Ms:0.0} paced_rate={pipeline.PacedRate:0.0} " +

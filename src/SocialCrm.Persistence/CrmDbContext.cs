@@ -200,6 +200,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.HasIndex(s => new { s.Platform, s.PlatformPostId }).IsUnique();
             e.HasIndex(s => s.CustomerId);
+            // The measure stage looks up the customer's answer to a reply once per case (WaitForOutcome).
+            e.HasIndex(s => s.InReplyToPostId);
             e.Property(s => s.AuthorPlatformId).HasMaxLength(200);
             e.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Restrict);
         });

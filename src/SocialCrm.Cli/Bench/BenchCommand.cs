@@ -101,7 +101,9 @@ public static class BenchCommand
             var ratio = pipeline.SignalsPerSecond * 4 / bareRate;
             var steps = new Table().AddColumns("step (burst)", "count", "mean", "ms per signal");
             foreach (var (step, n, mean, perSignal) in pipeline.Steps)
-                steps.AddRow(step, $"{n}", step.Contains("size") ? $"{mean:0.0} items" : $"{mean:0.000} ms", step.Contains("size") || step.Contains("failures") ? "" : $"{perSignal:0.000}");
+                steps.AddRow(step, $"{n}",
+                    step.Contains("size") ? $"{mean:0.0} items" : step.StartsWith("store.", StringComparison.Ordinal) ? "" : $"{mean:0.000} ms",
+                    step.Contains("size") || step.Contains("failures") ? "" : step.StartsWith("store.", StringComparison.Ordinal) ? $"{perSignal:0.0} commands" : $"{perSignal:0.000}");
             steps.AddRow("CPU time of the process", "", "", $"{pipeline.CpuMsPerSignal:0.000}");
             steps.AddRow("GC pauses", "", "", $"{pipeline.GcPauseMsPerSignal:0.000}");
             steps.AddRow("allocated", "", "", $"{pipeline.AllocatedKbPerSignal:0} KB");

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using SocialCrm.Persistence.Diagnostics;
 using SocialCrm.Stages.Messaging;
 using SocialCrm.Workflows.Execution;
 
@@ -24,7 +25,7 @@ public sealed class StepProfile : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name is StageMetrics.MeterName or WorkflowMetrics.MeterName) listener.EnableMeasurementEvents(instrument);
+            if (instrument.Meter.Name is StageMetrics.MeterName or WorkflowMetrics.MeterName or StoreCommandCounter.MeterName) listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument, value, tags));
         _listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => Add(instrument, value, tags));

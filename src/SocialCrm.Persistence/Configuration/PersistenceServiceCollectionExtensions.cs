@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using SocialCrm.Persistence.Diagnostics;
 using SocialCrm.Persistence.Migrations.Postgres;
 using SocialCrm.Persistence.Migrations.Sqlite;
 using SocialCrm.Persistence.Migrations.SqlServer;
@@ -34,13 +35,13 @@ public static class PersistenceServiceCollectionExtensions
             case DatabaseOptions.Sqlite:
                 var connectionString = ResolveSqlitePath(options.ConnectionString);
                 EnsureSqliteFolder(connectionString);
-                builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
+                builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance, StoreCommandCounter.Instance);
                 break;
             case DatabaseOptions.Postgres:
-                builder.UseNpgsql(options.ConnectionString);
+                builder.UseNpgsql(options.ConnectionString).AddInterceptors(StoreCommandCounter.Instance);
                 break;
             case DatabaseOptions.SqlServer:
-                builder.UseSqlServer(options.ConnectionString);
+                builder.UseSqlServer(options.ConnectionString).AddInterceptors(StoreCommandCounter.Instance);
                 break;
         }
     }

@@ -82,6 +82,7 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddSingleton(StageWorkflows.Catalog());
         services.AddSingleton<WorkflowCompiler>();
         services.AddSingleton<WorkflowRunner>();
+        services.AddSingleton<PublishedVersions>();
         services.AddScoped<WorkflowHost>();
         services.AddScoped<WorkflowDefinitionStore>();
         services.AddScoped<SocialCrm.Stages.Workflows.Backtest.WorkflowBacktest>();

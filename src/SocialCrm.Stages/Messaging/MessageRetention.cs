@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SocialCrm.Persistence;
 using SocialCrm.Persistence.Configuration;
+using SocialCrm.Persistence.Diagnostics;
 using SocialCrm.Stages.Hosting;
 
 namespace SocialCrm.Stages.Messaging;
@@ -55,12 +56,12 @@ public sealed class MessageRetention(IServiceScopeFactory scopes, StoreWriteGate
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
             using var _ = await gate.EnterAsync(ct);
-            var done = await db.OutboxMessages
+            var done = await db.OutboxMessages.TagWith(StoreTags.Maintenance + "retention")
                 .Where(m => m.SentAt != null && m.SentAt < cutoff
                             && (!Consumed.Contains(m.MessageType) || db.InboxMessages.Any(i => i.MessageId == m.Id) || db.FailedMessages.Any(f => f.MessageId == m.Id)))
                 .OrderBy(m => m.SentAt).Select(m => m.Id).Take(Slice).ToListAsync(ct);
             if (done.Count > 0) outbox += await db.OutboxMessages.Where(m => done.Contains(m.Id)).ExecuteDeleteAsync(ct);
-            var handled = await db.InboxMessages
+            var handled = await db.InboxMessages.TagWith(StoreTags.Maintenance + "retention")
                 .Where(i => i.ProcessedAt < cutoff && !db.OutboxMessages.Any(m => m.Id == i.MessageId))
                 .OrderBy(i => i.ProcessedAt).Select(i => new { i.MessageId, i.Consumer }).Take(Slice).ToListAsync(ct);
             foreach (var group in handled.GroupBy(i => i.Consumer))

@@ -15,11 +15,17 @@ public sealed class LoadCaseActivity(CrmDbContext db) : IActivity
     {
         var ct = context.CancellationToken;
         var caseId = context.RequireGuid("case.id");
-        var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, ct);
-        if (@case is null) return ActivityResult.Completed("Missing", $"no case {caseId}");
-        var brief = await db.CaseBriefs.SingleAsync(b => b.CaseId == caseId, ct);
-        var signal = await db.Signals.SingleAsync(s => s.Id == @case.SignalId, ct);
-        var customer = await db.Customers.SingleAsync(c => c.Id == @case.CustomerId, ct);
+        // One round trip for the four (a stage runs this once per message); all four stay tracked, so the run's
+        // later activities find them in the identity map.
+        var loaded = await (
+            from c in db.Cases
+            where c.Id == caseId
+            join b in db.CaseBriefs on c.Id equals b.CaseId
+            join s in db.Signals on c.SignalId equals s.Id
+            join cu in db.Customers on c.CustomerId equals cu.Id
+            select new { Case = c, Brief = b, Signal = s, Customer = cu }).SingleOrDefaultAsync(ct);
+        if (loaded is null) return ActivityResult.Completed("Missing", $"no case {caseId}");
+        var (@case, brief, signal, customer) = (loaded.Case, loaded.Brief, loaded.Signal, loaded.Customer);
 
         context.Set("case.status", @case.Status);
         context.Set("case.priority", @case.Priority);

@@ -15,7 +15,7 @@ namespace SocialCrm.Stages.Workflows;
 /// version the one the stage runs; running instances stay on the version they started with. Every change is audited
 /// in the same transaction, with who made it.
 /// </summary>
-public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler compiler, AuditLog audit, TimeProvider clock)
+public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler compiler, PublishedVersions published, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Imports workflows/*.json as published version 1 where the definition is absent; never overwrites what admins published.</summary>
     public async Task<IReadOnlyList<string>> ImportFolderAsync(string folder, CancellationToken ct)
@@ -38,6 +38,7 @@ public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler co
             imported.Add(definition.DefinitionId);
         }
         await db.SaveChangesAsync(ct);
+        published.Forget();
         return imported;
     }
 
@@ -117,6 +118,7 @@ public sealed class WorkflowDefinitionStore(CrmDbContext db, WorkflowCompiler co
         }
         audit.Add(by, AuditActions.WorkflowPublished, $"{definitionId} v{version}", string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
         await db.SaveChangesAsync(ct);
+        published.Forget();
         return target;
     }
 

@@ -13,14 +13,12 @@ namespace SocialCrm.Stages.Workflows;
 /// Starts and resumes workflow instances inside the caller's unit of work: the instance, its bookmark and journal
 /// are saved by the same SaveChanges as the stage's domain rows and outbox messages.
 /// </summary>
-public sealed class WorkflowHost(CrmDbContext db, WorkflowCompiler compiler, WorkflowRunner runner, IServiceProvider services,
+public sealed class WorkflowHost(CrmDbContext db, WorkflowCompiler compiler, PublishedVersions published, WorkflowRunner runner, IServiceProvider services,
     SettingsStore settings, TimeProvider clock)
 {
     public async Task<WorkflowInstanceState> StartAsync(string definitionId, string correlationId, JsonObject input, CancellationToken ct)
     {
-        var version = await db.WorkflowDefinitions.AsNoTracking()
-            .Where(d => d.DefinitionId == definitionId && d.IsPublished)
-            .Select(d => (int?)d.Version).SingleOrDefaultAsync(ct)
+        var version = await published.OfAsync(db, definitionId, ct)
             ?? throw new InvalidOperationException($"no published version of workflow '{definitionId}'");
         var workflow = await CompiledAsync(definitionId, version, ct);
 

@@ -10,5 +10,4 @@ public static class WorkflowMetrics
 
     public static readonly Histogram<double> ActivityDuration =
         Meter.CreateHistogram<double>("socialcrm.workflow.activity.duration", "ms", "Time one activity took to run");
-    public static readonly Histogram<double> Allocated = Meter.CreateHistogram<double>("socialcrm.workflow.activity.kb", "kB", "TEMP");
 }

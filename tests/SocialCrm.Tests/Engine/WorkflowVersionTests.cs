@@ -23,14 +23,20 @@ public class WorkflowVersionTests
     public async Task SetUp()
     {
         _store = await TestStore.CreateAsync(DatabaseOptions.Sqlite);
+        _services = Build(TimeProvider.System);
+        await InScope(sp => sp.GetRequiredService<DatabaseMigrator>().MigrateAsync());
+    }
+
+    /// <summary>One process's services on the test's store.</summary>
+    private ServiceProvider Build(TimeProvider clock)
+    {
         var registry = new ActivityRegistry().Add<IfActivity>().Add<SetVariableActivity>().Add<EmitActivity>().Add<WaitActivity>();
         var services = new ServiceCollection().AddCrmPersistence(_store.Options)
             .AddSingleton(registry).AddSingleton<WorkflowCompiler>().AddSingleton<WorkflowRunner>().AddSingleton(new WorkflowSettings())
-            .AddSingleton(TimeProvider.System).AddScoped<WorkflowHost>().AddScoped<WorkflowDefinitionStore>().AddScoped<SocialCrm.Stages.Workplace.AuditLog>()
+            .AddSingleton(clock).AddSingleton<PublishedVersions>().AddScoped<WorkflowHost>().AddScoped<WorkflowDefinitionStore>().AddScoped<SocialCrm.Stages.Workplace.AuditLog>()
             .AddCrmSettings().AddSingleton<FluentValidation.IValidator<SocialCrm.Stages.Settings.CrmSettings>, SocialCrm.Stages.Settings.CrmSettingsValidator>();
         foreach (var type in registry.Types) services.AddScoped(type);
-        _services = services.BuildServiceProvider();
-        await InScope(sp => sp.GetRequiredService<DatabaseMigrator>().MigrateAsync());
+        return services.BuildServiceProvider();
     }
 
     [TearDown]
@@ -54,12 +60,16 @@ public class WorkflowVersionTests
         return (await store.PublishAsync("approval", draft.Version, "test", null, CancellationToken.None)).Version;
     });
 
-    private Task<WorkflowInstanceState> StartAsync(string correlationId) => InScope(async sp =>
+    private Task<WorkflowInstanceState> StartAsync(string correlationId) => StartAsync(_services, correlationId);
+
+    private static async Task<WorkflowInstanceState> StartAsync(IServiceProvider process, string correlationId)
     {
+        await using var scope = process.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
         var state = await sp.GetRequiredService<WorkflowHost>().StartAsync("approval", correlationId, [], CancellationToken.None);
         await sp.GetRequiredService<CrmDbContext>().SaveChangesAsync();
         return state;
-    });
+    }
 
     private Task<WorkflowInstanceState?> ResumeAsync(string correlationId, string value) => InScope(async sp =>
     {
@@ -109,6 +119,26 @@ public class WorkflowVersionTests
             Assert.That(fresh.Version, Is.EqualTo(2));
             Assert.That(freshDone!.Variables["finishedOn"]!.GetValue<string>(), Is.EqualTo("v2"));
         });
+    }
+
+    [Test]
+    public async Task A_version_published_by_another_process_is_what_runs_start_on_within_the_live_window()
+    {
+        var clock = new SteppingClock();
+        await using var worker = Build(clock);
+        await PublishAsync("v1");
+        Assert.That((await StartAsync(worker, "case-1")).Version, Is.EqualTo(1));
+
+        await PublishAsync("v2");
+        clock.Advance(LiveSettings.MaxAge);
+        Assert.That((await StartAsync(worker, "case-2")).Version, Is.EqualTo(2), "the worker reads the live versions again once they are older than the window");
+    }
+
+    private sealed class SteppingClock : TimeProvider
+    {
+        private DateTimeOffset _now = DateTimeOffset.UtcNow;
+        public override DateTimeOffset GetUtcNow() => _now;
+        public void Advance(TimeSpan by) => _now += by;
     }
 
     [Test]

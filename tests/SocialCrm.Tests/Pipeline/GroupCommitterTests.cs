@@ -39,8 +39,7 @@ public class GroupCommitterTests(string provider)
     [Test]
     public async Task A_failing_message_fails_alone_and_its_neighbours_in_the_batch_commit()
     {
-        var release = new TaskCompletionSource();
-        var holder = Committer.RunAsync(Key(), async (_, _) => await release.Task, CancellationToken.None);
+        var (holder, release) = await HoldTheLoopAsync();
         var keys = Enumerable.Range(0, 12).Select(_ => Key()).ToList();
         var runs = keys.Select((key, i) => Committer.RunAsync(key, (services, _) =>
         {
@@ -72,8 +71,7 @@ public class GroupCommitterTests(string provider)
     [Test]
     public async Task A_message_delivered_twice_in_one_batch_or_after_it_has_one_effect()
     {
-        var release = new TaskCompletionSource();
-        var holder = Committer.RunAsync(Key(), async (_, _) => await release.Task, CancellationToken.None);
+        var (holder, release) = await HoldTheLoopAsync();
         var key = Key();
         var runs = Enumerable.Range(0, 3).Select(_ => Committer.RunAsync(key, (services, _) =>
         {
@@ -94,8 +92,7 @@ public class GroupCommitterTests(string provider)
     [Test]
     public async Task The_same_post_twice_in_one_batch_is_one_signal_and_the_second_is_its_duplicate()
     {
-        var release = new TaskCompletionSource();
-        var holder = Committer.RunAsync(Key(), async (_, _) => await release.Task, CancellationToken.None);
+        var (holder, release) = await HoldTheLoopAsync();
         var post = Signals.Complaint(postId: "same-post");
         var first = _host.IngestAsync(post);
         var second = _host.IngestAsync(post);
@@ -114,6 +111,22 @@ public class GroupCommitterTests(string provider)
         Assert.That(results.Select(r => r.SignalId).Distinct().Count(), Is.EqualTo(1));
         Assert.That(results.Count(r => r.Duplicate), Is.EqualTo(1));
         Assert.That(await _host.QueryAsync(db => db.Signals.CountAsync(s => s.PlatformPostId == "same-post")), Is.EqualTo(1));
+    }
+
+    /// <summary>
+    /// A transaction under way that holds the committer until released, so what is queued next waits for the next
+    /// one. It has started before this returns: queued together with the holder, the rest would share its batch.
+    /// </summary>
+    private async Task<(Task Holder, TaskCompletionSource Release)> HoldTheLoopAsync()
+    {
+        var (started, release) = (new TaskCompletionSource(), new TaskCompletionSource());
+        var holder = Committer.RunAsync(Key(), async (_, _) =>
+        {
+            started.TrySetResult();
+            await release.Task;
+        }, CancellationToken.None);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return (holder, release);
     }
 
     private static InboxKey Key() => new(Guid.NewGuid(), "test");

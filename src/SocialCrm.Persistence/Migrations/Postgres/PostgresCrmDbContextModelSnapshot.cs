@@ -904,6 +904,8 @@ namespace SocialCrm.Persistence.Migrations.Postgres
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("InReplyToPostId");
+
                     b.HasIndex("Platform", "PlatformPostId")
                         .IsUnique();
 

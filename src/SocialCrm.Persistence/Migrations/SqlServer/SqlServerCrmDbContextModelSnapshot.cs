@@ -855,7 +855,7 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<string>("InReplyToPostId")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<string>("Intent")
                         .HasColumnType("nvarchar(max)");
@@ -906,6 +906,8 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("InReplyToPostId");
 
                     b.HasIndex("Platform", "PlatformPostId")
                         .IsUnique();

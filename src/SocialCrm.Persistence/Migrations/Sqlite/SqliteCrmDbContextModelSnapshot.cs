@@ -891,6 +891,8 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("InReplyToPostId");
+
                     b.HasIndex("Platform", "PlatformPostId")
                         .IsUnique();
 

@@ -22,8 +22,8 @@ public sealed class SendConnectionRequestActivity(CrmDbContext db, IChannelSende
     {
         var ct = context.CancellationToken;
         var @case = await db.CaseOf(context);
-        var customer = (await db.Customers.FindAsync([@case.CustomerId], ct))!;
-        var signal = await db.Signals.AsNoTracking().SingleAsync(s => s.Id == @case.SignalId, ct);
+        var customer = await db.CustomerOf(@case, ct);
+        var signal = await db.SignalOf(@case, ct);
         if (await rules.WhyNotAsync(customer.Id, signal.Platform, ct) is { } why) return ActivityResult.Completed("NotAllowed", why);
         var kind = ChannelCapabilities.ConnectionKind(signal.Platform)!;
         // A concurrency token: if another case asked this customer meanwhile, this commit fails and the retry finds it asked.

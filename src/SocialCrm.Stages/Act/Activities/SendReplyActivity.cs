@@ -18,7 +18,7 @@ public sealed class SendReplyActivity(CrmDbContext db, IChannelSender sender, Ti
     {
         var ct = context.CancellationToken;
         var @case = await db.CaseOf(context);
-        var signal = await db.Signals.AsNoTracking().SingleAsync(s => s.Id == @case.SignalId, ct);
+        var signal = await db.SignalOf(@case, ct);
         var replyKind = context.Text("action.replyKind") ?? "standard";
         var sent = await sender.SendAsync(new OutgoingMessage
         {

@@ -22,9 +22,9 @@ public sealed class ComputeCaseMetricsActivity(CrmDbContext db, TimeProvider clo
     {
         var ct = context.CancellationToken;
         var @case = await db.CaseOf(context);
-        var signal = await db.Signals.AsNoTracking().SingleAsync(s => s.Id == @case.SignalId, ct);
+        var signal = await db.SignalOf(@case, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var revenueNow = await db.Customers.Where(c => c.Id == @case.CustomerId).Select(c => c.LifetimeRevenue).SingleAsync(ct);
+        var revenueNow = (await db.CustomerOf(@case, ct)).LifetimeRevenue;
         var revenueThen = context.Get("customer.revenue") is null ? revenueNow : context.Number("customer.revenue");
         var metrics = new CaseMetrics
         {

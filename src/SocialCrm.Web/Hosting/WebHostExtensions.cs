@@ -7,6 +7,8 @@ using SocialCrm.Web.Api;
 using SocialCrm.Web.Components;
 using SocialCrm.Web.Workplace;
 
+using SocialCrm.Web.Health;
+
 namespace SocialCrm.Web.Hosting;
 
 public static class WebHostExtensions
@@ -47,7 +49,7 @@ public static class WebHostExtensions
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddRadzenComponents();
         builder.Services.AddSingleton<SocialCrm.Web.Components.Studio.DraftCheck>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("store");
+        builder.Services.AddSocialCrmHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
@@ -60,7 +62,7 @@ public static class WebHostExtensions
         <body><main class="plain"><div class="signin"><h1>Not found</h1><p>There is no such page or case.</p><p><a href="/">Go to the overview</a> or back to the <a href="/inbox">inbox</a>.</p></div></main></body></html>
         """;
 
-    private static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health") || path.StartsWithSegments("/webhooks");
+    private static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health") || path.StartsWithSegments("/alive") || path.StartsWithSegments("/webhooks");
 
     public static async Task InitializeSocialCrmAsync(this WebApplication app)
     {
@@ -90,7 +92,7 @@ public static class WebHostExtensions
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapSocialCrmHealth();
         app.MapOpenApi().RequireAuthorization(Policies.Staff);
         var api = app.MapGroup("/api");
         api.MapAuthEndpoints(app);

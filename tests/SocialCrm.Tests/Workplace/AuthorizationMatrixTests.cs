@@ -21,6 +21,7 @@ public class AuthorizationMatrixTests
     {
         ["POST /api/auth/token"] = Access.Anyone,
         ["* /health"] = Access.Anyone,
+        ["* /alive"] = Access.Anyone,
         ["POST /account/signin"] = Access.Anyone,
         ["GET /signin"] = Access.Anyone,
         ["GET /not-found"] = Access.Anyone,

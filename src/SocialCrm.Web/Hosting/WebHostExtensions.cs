@@ -8,6 +8,7 @@ using SocialCrm.Web.Components;
 using SocialCrm.Web.Workplace;
 
 using SocialCrm.Web.Health;
+using SocialCrm.Web.Telemetry;
 
 namespace SocialCrm.Web.Hosting;
 
@@ -50,6 +51,7 @@ public static class WebHostExtensions
         builder.Services.AddRadzenComponents();
         builder.Services.AddSingleton<SocialCrm.Web.Components.Studio.DraftCheck>();
         builder.Services.AddSocialCrmHealthChecks();
+        builder.AddSocialCrmTelemetry();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
@@ -62,7 +64,7 @@ public static class WebHostExtensions
         <body><main class="plain"><div class="signin"><h1>Not found</h1><p>There is no such page or case.</p><p><a href="/">Go to the overview</a> or back to the <a href="/inbox">inbox</a>.</p></div></main></body></html>
         """;
 
-    private static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health") || path.StartsWithSegments("/alive") || path.StartsWithSegments("/webhooks");
+    private static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health") || path.StartsWithSegments("/alive") || path.StartsWithSegments("/metrics") || path.StartsWithSegments("/webhooks");
 
     public static async Task InitializeSocialCrmAsync(this WebApplication app)
     {
@@ -93,6 +95,7 @@ public static class WebHostExtensions
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapSocialCrmHealth();
+        app.MapSocialCrmTelemetry();
         app.MapOpenApi().RequireAuthorization(Policies.Staff);
         var api = app.MapGroup("/api");
         api.MapAuthEndpoints(app);

@@ -1,0 +1,44 @@
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using SocialCrm.Persistence.Diagnostics;
+using SocialCrm.Stages.Messaging;
+using SocialCrm.Workflows.Execution;
+
+namespace SocialCrm.Web.Telemetry;
+
+/// <summary>
+/// Metrics and traces through OpenTelemetry: the product's own meters (stages, workflow activities, store commands),
+/// MassTransit's, ASP.NET Core's and outgoing HTTP. Exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set,
+/// and scraped at /metrics when SocialCrm:Telemetry:Prometheus is true (off by default: the scrape is anonymous,
+/// as scrapers do not sign in, so keep the port off the public network).
+/// </summary>
+public static class TelemetryExtensions
+{
+    public const string Section = "SocialCrm:Telemetry";
+
+    private static bool Prometheus(IConfiguration configuration) => configuration.GetValue<bool>($"{Section}:Prometheus");
+
+    public static IHostApplicationBuilder AddSocialCrmTelemetry(this IHostApplicationBuilder builder)
+    {
+        var prometheus = Prometheus(builder.Configuration);
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("socialcrm"))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(StageMetrics.MeterName, WorkflowMetrics.MeterName, StoreCommandCounter.MeterName, "MassTransit")
+                    .AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                if (prometheus) metrics.AddPrometheusExporter();
+            })
+            .WithTracing(tracing => tracing.AddSource("MassTransit").AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) telemetry.UseOtlpExporter();
+        return builder;
+    }
+
+    public static WebApplication MapSocialCrmTelemetry(this WebApplication app)
+    {
+        if (Prometheus(app.Configuration)) app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        return app;
+    }
+}

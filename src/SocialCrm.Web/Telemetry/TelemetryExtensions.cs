@@ -23,6 +23,9 @@ public static class TelemetryExtensions
     public static IHostApplicationBuilder AddSocialCrmTelemetry(this IHostApplicationBuilder builder)
     {
         var prometheus = Prometheus(builder.Configuration);
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        // Nothing listens unless something exports: measuring costs each handler and request a little.
+        if (!prometheus && !otlp) return builder;
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("socialcrm"))
             .WithMetrics(metrics =>
@@ -32,7 +35,7 @@ public static class TelemetryExtensions
                 if (prometheus) metrics.AddPrometheusExporter();
             })
             .WithTracing(tracing => tracing.AddSource("MassTransit").AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) telemetry.UseOtlpExporter();
+        if (otlp) telemetry.UseOtlpExporter();
         return builder;
     }
 

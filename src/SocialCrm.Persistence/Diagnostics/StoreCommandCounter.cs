@@ -32,11 +32,12 @@ public sealed class StoreCommandCounter : DbCommandInterceptor
         Commands.Add(1, new KeyValuePair<string, object?>("kind", KindOf(command.CommandText)));
     }
 
-    /// <summary>The statement's first keyword, lower case; a batch of statements counts as its first.</summary>
+    /// <summary>The statement's first keyword, lower case; a batch of statements counts as its first. (Savepoints and
+    /// commits go through the provider's transaction, not a command, so they are not counted here.)</summary>
     private static string KindOf(string sql)
     {
         var text = sql.AsSpan().TrimStart();
-        foreach (var kind in (ReadOnlySpan<string>)["select", "insert", "update", "delete", "savepoint", "release", "begin", "commit", "pragma"])
+        foreach (var kind in (ReadOnlySpan<string>)["select", "insert", "update", "delete"])
             if (text.StartsWith(kind, StringComparison.OrdinalIgnoreCase)) return kind;
         return "other";
     }

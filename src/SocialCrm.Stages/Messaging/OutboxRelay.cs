@@ -86,41 +86,63 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IBusControl bus, Ou
         }
     }
 
+    /// <summary>
+    /// On a server store every process runs a relay. Each claims its batch with row locks that the others skip, held
+    /// by the transaction that marks the rows sent, so two relays never publish one row (SQLite has one writer
+    /// process, whose relay needs no claim).
+    /// </summary>
+    private static readonly Dictionary<string, string> ClaimSql = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [DatabaseOptions.Postgres] = """SELECT * FROM "OutboxMessages" WHERE "SentAt" IS NULL ORDER BY "CreatedAt", "Id" LIMIT {0} FOR UPDATE SKIP LOCKED""",
+        [DatabaseOptions.SqlServer] = "SELECT TOP ({0}) * FROM [OutboxMessages] WITH (UPDLOCK, ROWLOCK, READPAST) WHERE [SentAt] IS NULL ORDER BY [CreatedAt], [Id]",
+    };
+
     public async Task<int> RelayBatchAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        var batch = await db.OutboxMessages.Where(m => m.SentAt == null).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
-            .Take(BatchSize).ToListAsync(ct);
-        if (batch.Count == 0) return 0;
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var unreadable = new List<FailedMessage>();
-        // A publish that began while the broker was going away can wait for ever, even after the connection is back
-        // (the fault suite's broker restart left the relay stuck so): give up after a while and relay the batch again.
-        using var publishing = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        publishing.CancelAfter(PublishTimeout);
-        await Task.WhenAll(batch.Select(row =>
+        var claim = ClaimSql.GetValueOrDefault(options.Database.Provider);
+        var transaction = claim is null ? null : await db.Database.BeginTransactionAsync(ct);
+        try
         {
-            var (type, message, problem) = Read(row);
-            if (problem is null) return bus.Publish(message!, type!, context => context.MessageId = row.Id, publishing.Token);
-            // One row nobody can read must not hold up every row behind it: it is parked for an admin, like a failed message.
-            log.LogError("outbox row {Id} cannot be published: {Problem}", row.Id, problem);
-            unreadable.Add(new FailedMessage { MessageId = row.Id, MessageType = row.MessageType, Body = row.Body, Error = problem, FailedAt = now });
-            return Task.CompletedTask;
-        }));
+            var batch = claim is null
+                ? await db.OutboxMessages.Where(m => m.SentAt == null).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Take(BatchSize).ToListAsync(ct)
+                : await db.OutboxMessages.FromSqlRaw(claim, BatchSize).AsNoTracking().ToListAsync(ct);
+            if (batch.Count == 0) return 0;
 
-        var ids = batch.Select(b => b.Id).ToList();
-        using var _ = await gate.EnterAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now), ct);
-        if (unreadable.Count > 0)
-        {
-            db.FailedMessages.AddRange(unreadable);
-            await db.SaveChangesAsync(ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var unreadable = new List<FailedMessage>();
+            // A publish that began while the broker was going away can wait for ever, even after the connection is back
+            // (the fault suite's broker restart left the relay stuck so): give up after a while and relay the batch again.
+            using var publishing = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            publishing.CancelAfter(PublishTimeout);
+            await Task.WhenAll(batch.Select(row =>
+            {
+                var (type, message, problem) = Read(row);
+                if (problem is null) return bus.Publish(message!, type!, context => context.MessageId = row.Id, publishing.Token);
+                // One row nobody can read must not hold up every row behind it: it is parked for an admin, like a failed message.
+                log.LogError("outbox row {Id} cannot be published: {Problem}", row.Id, problem);
+                unreadable.Add(new FailedMessage { MessageId = row.Id, MessageType = row.MessageType, Body = row.Body, Error = problem, FailedAt = now });
+                return Task.CompletedTask;
+            }));
+            StageMetrics.OutboxPublished.Add(batch.Count);
+
+            var ids = batch.Select(b => b.Id).ToList();
+            using var _ = await gate.EnterAsync(ct);
+            transaction ??= await db.Database.BeginTransactionAsync(ct);
+            await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now), ct);
+            if (unreadable.Count > 0)
+            {
+                db.FailedMessages.AddRange(unreadable);
+                await db.SaveChangesAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
+            return batch.Count;
         }
-        await transaction.CommitAsync(ct);
-        return batch.Count;
+        finally
+        {
+            if (transaction is not null) await transaction.DisposeAsync();
+        }
     }
 
     private static (Type? Type, object? Message, string? Problem) Read(OutboxMessage row)

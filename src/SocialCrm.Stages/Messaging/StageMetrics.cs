@@ -14,5 +14,7 @@ public static class StageMetrics
     public static readonly Histogram<double> Handled = Meter.CreateHistogram<double>("socialcrm.stage.handle.duration", "ms", "Time one message's handler took, by handler");
     public static readonly Counter<long> Failed = Meter.CreateCounter<long>("socialcrm.stage.failures", "{message}", "Messages whose handler failed, by handler");
 
+    public static readonly Counter<long> OutboxPublished = Meter.CreateCounter<long>("socialcrm.outbox.published", "{message}", "Outbox rows this process's relay published");
+
     public static void RecordStep(string step, long since) => Step.Record(Stopwatch.GetElapsedTime(since).TotalMilliseconds, new KeyValuePair<string, object?>("step", step));
 }

@@ -59,6 +59,9 @@ public sealed class PipelineHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Starts a process built with start false.</summary>
+    public Task StartAsync() => _host.StartAsync();
+
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();

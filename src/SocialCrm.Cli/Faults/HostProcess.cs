@@ -5,11 +5,13 @@ using System.Net.Sockets;
 namespace SocialCrm.Cli.Faults;
 
 /// <summary>
-/// The web host as its own operating-system process (the build beside this one), so that a fault can kill it the hard
-/// way (SIGKILL, as kill -9) and start it again on the same store, bus and port.
+/// The web host, or a worker (host "SocialCrm.Worker"), as its own operating-system process (the build beside this
+/// one), so that a fault can kill it the hard way (SIGKILL, as kill -9) and start it again on the same store, bus and port.
 /// </summary>
-public sealed class HostProcess(IReadOnlyDictionary<string, string> settings, string logFile) : IAsyncDisposable
+public sealed class HostProcess(IReadOnlyDictionary<string, string> settings, string logFile, string host = HostProcess.Web) : IAsyncDisposable
 {
+    public const string Web = "SocialCrm.Web", Worker = "SocialCrm.Worker";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private readonly int _port = FreePort();
     private Process? _process;
@@ -19,7 +21,7 @@ public sealed class HostProcess(IReadOnlyDictionary<string, string> settings, st
 
     public async Task StartAsync(CancellationToken ct)
     {
-        var start = HostCommand();
+        var start = HostCommand(host);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(Address.ToString());
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
@@ -30,7 +32,7 @@ public sealed class HostProcess(IReadOnlyDictionary<string, string> settings, st
         start.WorkingDirectory = AppContext.BaseDirectory;
         var log = new HostLog(logFile);
         log.Write($"==== start {DateTime.UtcNow:O}");
-        _process = Process.Start(start) ?? throw new InvalidOperationException("the web host did not start");
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"{host} did not start");
         _process.OutputDataReceived += (_, e) => log.Write(e.Data);
         _process.ErrorDataReceived += (_, e) => log.Write(e.Data);
         _process.EnableRaisingEvents = true;
@@ -42,7 +44,7 @@ public sealed class HostProcess(IReadOnlyDictionary<string, string> settings, st
         var deadline = DateTime.UtcNow + StartTimeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"the web host exited with {_process.ExitCode} while starting; see {logFile}");
+            if (_process.HasExited) throw new InvalidOperationException($"{host} exited with {_process.ExitCode} while starting; see {logFile}");
             try
             {
                 using var health = await http.GetAsync("/health", ct);
@@ -52,7 +54,7 @@ public sealed class HostProcess(IReadOnlyDictionary<string, string> settings, st
             catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
             await Task.Delay(200, ct);
         }
-        throw new TimeoutException($"the web host did not answer /health within {StartTimeout.TotalSeconds:0} s; see {logFile}");
+        throw new TimeoutException($"{host} did not answer /health within {StartTimeout.TotalSeconds:0} s; see {logFile}");
     }
 
     /// <summary>kill -9: no shutdown, no flush; whatever was in flight in the process is gone.</summary>
@@ -71,14 +73,14 @@ public sealed class HostProcess(IReadOnlyDictionary<string, string> settings, st
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The web host's own launcher beside this build, or dotnet with its assembly.</summary>
-    private static ProcessStartInfo HostCommand()
+    /// <summary>The host's own launcher beside this build, or dotnet with its assembly.</summary>
+    private static ProcessStartInfo HostCommand(string host)
     {
         var folder = AppContext.BaseDirectory;
-        var launcher = Path.Combine(folder, OperatingSystem.IsWindows() ? "SocialCrm.Web.exe" : "SocialCrm.Web");
+        var launcher = Path.Combine(folder, OperatingSystem.IsWindows() ? host + ".exe" : host);
         if (File.Exists(launcher)) return new ProcessStartInfo(launcher);
-        var dll = Path.Combine(folder, "SocialCrm.Web.dll");
-        if (!File.Exists(dll)) throw new FileNotFoundException("the web host is not built beside this command", dll);
+        var dll = Path.Combine(folder, host + ".dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException($"{host} is not built beside this command", dll);
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet");
         start.ArgumentList.Add(dll);
         return start;

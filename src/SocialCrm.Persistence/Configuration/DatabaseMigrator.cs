@@ -29,6 +29,29 @@ public sealed class DatabaseMigrator(CrmDbContext db, ILogger<DatabaseMigrator>?
         return pending;
     }
 
+    /// <summary>
+    /// Until disposed, no other process of the deployment passes this point. The processes of a cluster start together
+    /// against one fresh database: one migrates and seeds while the others wait, then find nothing to do (without it two
+    /// ran the same ALTER TABLE, or imported the same workflow version, and one died on the duplicate). On PostgreSQL a
+    /// session advisory lock (key "SCRM" in ASCII) on a connection held open; SQLite has one writer process anyway.
+    /// </summary>
+    public async Task<IAsyncDisposable> StartupLockAsync(CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql()) return new Release(() => Task.CompletedTask);
+        await db.Database.OpenConnectionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(1396920909)", ct);
+        return new Release(async () =>
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(1396920909)", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        });
+    }
+
+    private sealed class Release(Func<Task> release) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await release();
+    }
+
     /// <summary>The DDL of every migration, from an empty store to the current model; no server is contacted.</summary>
     public string Script() => db.GetService<IMigrator>().GenerateScript();
 

@@ -16,14 +16,17 @@ public sealed class SocialCrmInitializer(DatabaseMigrator migrator, WorkflowDefi
 {
     public async Task InitializeAsync(CancellationToken ct)
     {
-        var applied = await migrator.MigrateAsync(ct);
-        if (applied.Count > 0) log.LogInformation("applied migrations: {Migrations}", string.Join(", ", applied));
         if (!Directory.Exists(options.WorkflowsFolder))
             throw new DirectoryNotFoundException($"the workflows folder '{options.WorkflowsFolder}' does not exist (SocialCrm:WorkflowsFolder)");
-        var imported = await workflows.ImportFolderAsync(options.WorkflowsFolder, ct);
-        if (imported.Count > 0) log.LogInformation("imported workflows: {Workflows}", string.Join(", ", imported));
-        await settings.SeedAsync(options.Settings, ct);
-        await templates.SeedAsync(DefaultReplyTemplates.All, ct);
+        await using (await migrator.StartupLockAsync(ct))
+        {
+            var applied = await migrator.MigrateAsync(ct);
+            if (applied.Count > 0) log.LogInformation("applied migrations: {Migrations}", string.Join(", ", applied));
+            var imported = await workflows.ImportFolderAsync(options.WorkflowsFolder, ct);
+            if (imported.Count > 0) log.LogInformation("imported workflows: {Workflows}", string.Join(", ", imported));
+            await settings.SeedAsync(options.Settings, ct);
+            await templates.SeedAsync(DefaultReplyTemplates.All, ct);
+        }
         await models.RefreshAsync(ct);
     }
 }

@@ -1,37 +1,22 @@
 using MassTransit;
 using Radzen;
 using SocialCrm.Persistence;
+using SocialCrm.ServiceDefaults;
 using SocialCrm.Simulation;
 using SocialCrm.Stages.Hosting;
 using SocialCrm.Web.Api;
 using SocialCrm.Web.Components;
 using SocialCrm.Web.Workplace;
 
-using SocialCrm.Web.Health;
-using SocialCrm.Web.Telemetry;
-
 namespace SocialCrm.Web.Hosting;
 
 public static class WebHostExtensions
 {
-    /// <summary>
-    /// Settings that earlier releases read from other keys (Models:PersonalisedRepliesPerDay, Workflow:IgnoreBelowValue,
-    /// Workflow:AutoReplyBelowValue) still give the first settings version, so an upgrade keeps what was configured.
-    /// </summary>
-    private static void FromEarlierKeys(IConfigurationSection section, SocialCrmOptions options)
-    {
-        var settings = section.GetSection("Settings");
-        if (settings["PersonalisedRepliesPerDay"] is null && section.GetValue<int?>("Models:PersonalisedRepliesPerDay") is { } perDay) options.Settings.PersonalisedRepliesPerDay = perDay;
-        if (settings["IgnoreBelowValue"] is null && section.GetValue<double?>("Workflow:IgnoreBelowValue") is { } ignore) options.Settings.IgnoreBelowValue = ignore;
-        if (settings["AutoReplyBelowValue"] is null && section.GetValue<double?>("Workflow:AutoReplyBelowValue") is { } autoReply) options.Settings.AutoReplyBelowValue = autoReply;
-    }
-
     /// <summary>Everything the web host runs: the stages on one bus, sign-in, the console, the API with its OpenAPI document, the simulator.</summary>
     public static WebApplicationBuilder AddSocialCrmWeb(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(SocialCrmOptions.Section);
-        var options = section.Get<SocialCrmOptions>() ?? new SocialCrmOptions();
-        FromEarlierKeys(section, options);
+        var options = builder.Configuration.GetSocialCrmOptions();
         var simulation = section.GetSection("Simulation").Get<SimulationOptions>() ?? new SimulationOptions();
 
         builder.Services.AddSocialCrm(options);
@@ -50,8 +35,7 @@ public static class WebHostExtensions
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddRadzenComponents();
         builder.Services.AddSingleton<SocialCrm.Web.Components.Studio.DraftCheck>();
-        builder.Services.AddSocialCrmHealthChecks();
-        builder.AddSocialCrmTelemetry();
+        builder.AddSocialCrmServiceDefaults();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
@@ -94,8 +78,7 @@ public static class WebHostExtensions
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapSocialCrmHealth();
-        app.MapSocialCrmTelemetry();
+        app.MapSocialCrmDefaultEndpoints();
         app.MapOpenApi().RequireAuthorization(Policies.Staff);
         var api = app.MapGroup("/api");
         api.MapAuthEndpoints(app);

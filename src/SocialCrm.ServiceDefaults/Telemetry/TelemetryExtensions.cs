@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -6,7 +10,7 @@ using SocialCrm.Persistence.Diagnostics;
 using SocialCrm.Stages.Messaging;
 using SocialCrm.Workflows.Execution;
 
-namespace SocialCrm.Web.Telemetry;
+namespace SocialCrm.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// Metrics and traces through OpenTelemetry: the product's own meters (stages, workflow activities, store commands),

@@ -1,9 +1,13 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SocialCrm.Persistence;
 
-namespace SocialCrm.Web.Health;
+namespace SocialCrm.ServiceDefaults.Health;
 
 /// <summary>
 /// Liveness and readiness as the ASP.NET Core conventions have them: <c>/alive</c> answers while the process does

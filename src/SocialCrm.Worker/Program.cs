@@ -7,14 +7,23 @@ namespace SocialCrm.Worker;
 // host's in the projects that reference both.
 internal static class Program
 {
-    private static async Task Main(string[] args)
+    private static async Task<int> Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.AddSocialCrmWorker();
+        try
+        {
+            builder.AddSocialCrmWorker();
+        }
+        catch (WorkerMisconfiguredException e)
+        {
+            await Console.Error.WriteLineAsync($"SocialCrm worker not started: {e.Message}");
+            return 2;
+        }
 
         var app = builder.Build();
         await app.InitializeSocialCrmWorkerAsync();
         app.MapSocialCrmDefaultEndpoints();
         await app.RunAsync();
+        return 0;
     }
 }

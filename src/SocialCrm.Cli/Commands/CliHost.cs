@@ -15,13 +15,8 @@ public static class CliHost
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Error)
             .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical); // concurrent key conflicts are retried by the bus
-        builder.Services.AddSocialCrm(options);
+        builder.Services.AddSocialCrmWithStages(options);
         builder.Services.AddSocialCrmSimulation(simulation ?? new SimulationOptions());
-        builder.Services.AddMassTransit(bus =>
-        {
-            bus.AddSocialCrmStages(options);
-            bus.UseSocialCrmTransport(options.Bus);
-        });
         var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SocialCrmInitializer>().InitializeAsync(ct);

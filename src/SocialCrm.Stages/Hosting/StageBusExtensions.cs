@@ -18,6 +18,14 @@ namespace SocialCrm.Stages.Hosting;
 /// <summary>Adds the stages to the host's one bus: each stage's consumers on the stage's own queue.</summary>
 public static class StageBusExtensions
 {
+    /// <summary>What every host runs: <see cref="SocialCrmServiceCollectionExtensions.AddSocialCrm"/> and its one bus, carrying the stages of the options on their transport.</summary>
+    public static IServiceCollection AddSocialCrmWithStages(this IServiceCollection services, SocialCrmOptions options) =>
+        services.AddSocialCrm(options).AddMassTransit(bus =>
+        {
+            bus.AddSocialCrmStages(options);
+            bus.UseSocialCrmTransport(options.Bus);
+        });
+
     /// <summary>Each stage's handlers and the message each handles; a handler is consumed through StageConsumer.</summary>
     private static readonly (string Stage, Type Handler, Type Message)[] Consumers =
     [

@@ -19,13 +19,8 @@ public static class WebHostExtensions
         var options = builder.Configuration.GetSocialCrmOptions();
         var simulation = section.GetSection("Simulation").Get<SimulationOptions>() ?? new SimulationOptions();
 
-        builder.Services.AddSocialCrm(options);
+        builder.Services.AddSocialCrmWithStages(options);
         builder.Services.AddSocialCrmSimulation(simulation);
-        builder.Services.AddMassTransit(bus =>
-        {
-            bus.AddSocialCrmStages(options);
-            bus.UseSocialCrmTransport(options.Bus);
-        });
         builder.Services.AddSocialCrmSignIn(section.GetSection("DataProtection").Get<KeyProtectionOptions>() ?? new KeyProtectionOptions(), options.Database);
         builder.Services.AddSocialCrmTransportSecurity(section.GetSection("ForwardedHeaders"));
         var limits = section.GetSection("Limits").Get<RequestLimitOptions>() ?? new RequestLimitOptions();

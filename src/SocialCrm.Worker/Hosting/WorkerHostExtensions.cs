@@ -15,13 +15,8 @@ public static class WorkerHostExtensions
         // web host's and the command line's, whose file would take its place).
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
         var options = builder.Configuration.GetSocialCrmOptions();
-        if (Misconfigured(options) is { } problem) throw new InvalidOperationException(problem);
-        builder.Services.AddSocialCrm(options);
-        builder.Services.AddMassTransit(bus =>
-        {
-            bus.AddSocialCrmStages(options);
-            bus.UseSocialCrmTransport(options.Bus);
-        });
+        if (Misconfigured(options) is { } problem) throw new WorkerMisconfiguredException(problem);
+        builder.Services.AddSocialCrmWithStages(options);
         builder.AddSocialCrmServiceDefaults();
         return builder;
     }
@@ -54,3 +49,6 @@ public static class WorkerHostExtensions
         app.Logger.LogInformation("SocialCrm worker running the stages {Stages}", app.Services.GetRequiredService<SocialCrmOptions>().Stages);
     }
 }
+
+/// <summary>A setting that makes the worker useless; Program prints it as it is and exits 2.</summary>
+public sealed class WorkerMisconfiguredException(string message) : Exception(message);

@@ -46,12 +46,7 @@ public sealed class PipelineHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical); // expected key conflicts are retried
-        builder.Services.AddSocialCrm(options);
-        builder.Services.AddMassTransit(bus =>
-        {
-            bus.AddSocialCrmStages(options);
-            bus.UseSocialCrmTransport(options.Bus);
-        });
+        builder.Services.AddSocialCrmWithStages(options);
         var host = new PipelineHost(builder.Build());
         await using (var scope = host.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<SocialCrmInitializer>().InitializeAsync(CancellationToken.None);

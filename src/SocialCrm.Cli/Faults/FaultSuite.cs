@@ -16,7 +16,8 @@ namespace SocialCrm.Cli.Faults;
 /// <summary>How the suite is run: the size, which configuration, and how the servers are restarted.</summary>
 public sealed record FaultSettings
 {
-    public const string Embedded = "embedded", Servers = "servers";
+    public const string Embedded = "embedded", Servers = "servers", Cluster = "cluster";
+    public static readonly string[] Configurations = [Embedded, Servers, Cluster];
     public static readonly string[] AllFaults = ["kill", "relay-kill", "broker-restart", "database-restart", "poison", "duplicates"];
 
     /// <summary>Three kills need room between them.</summary>
@@ -29,6 +30,14 @@ public sealed record FaultSettings
     /// <summary>Shell commands that take the broker, or the database server, down for a while and bring it back.</summary>
     public string RestartBroker { get; init; } = "bash deploy/servers.sh restart-rabbitmq 10";
     public string RestartDatabase { get; init; } = "bash deploy/servers.sh restart-postgres 10";
+
+    /// <summary>The cluster of deploy/cluster.sh: its first node (the one the processes connect to first), all its nodes, and the command that stops one node for a while.</summary>
+    public string ClusterRabbitMqUri { get; init; } = "amqp://guest:guest@127.0.0.1:5681/";
+    public string ClusterNodes { get; init; } = "127.0.0.1:5681,127.0.0.1:5682,127.0.0.1:5683";
+    public string StopClusterNode { get; init; } = "bash deploy/cluster.sh stop-node 1 10";
+
+    /// <summary>The cluster's workers beside the web host, by the stages each runs: every stage in two processes, in different company.</summary>
+    public IReadOnlyList<string> ClusterWorkers { get; init; } = ["listen,analyse", "act,measure", "listen,analyse,act,measure"];
     /// <summary>How long the pipeline may make no progress before what is missing counts as lost.</summary>
     public TimeSpan Stall { get; init; } = TimeSpan.FromSeconds(150);
     public string LogFolder { get; init; } = Path.Combine(Path.GetTempPath(), "socialcrm-faults");
@@ -46,31 +55,36 @@ public sealed class FaultSuite(string configuration, FaultSettings settings, Act
     private readonly string _secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
     private const string Source = "faults";
 
-    public static bool Applies(string configuration, string fault) => fault != "broker-restart" || configuration == FaultSettings.Servers;
+    public static bool Applies(string configuration, string fault) => fault != "broker-restart" || configuration != FaultSettings.Embedded;
 
     public async Task<List<FaultResult>> RunAsync(CancellationToken ct)
     {
-        var servers = configuration == FaultSettings.Servers;
+        var (servers, cluster) = (configuration != FaultSettings.Embedded, configuration == FaultSettings.Cluster);
         await using var store = await FreshStore.CreateAsync(servers
             ? new DatabaseOptions { Provider = DatabaseOptions.Postgres, ConnectionString = settings.PostgresAdmin }
             : new DatabaseOptions { Provider = DatabaseOptions.Sqlite }, useDefault: true);
         Directory.CreateDirectory(settings.LogFolder);
-        var log = Path.Combine(settings.LogFolder, $"{configuration}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.log");
         var host = new Dictionary<string, string>
         {
             ["SocialCrm:Database:Provider"] = store.Options.Provider,
             ["SocialCrm:Database:ConnectionString"] = store.Options.ConnectionString,
             ["SocialCrm:Bus:Transport"] = servers ? BusOptions.RabbitMq : BusOptions.InMemory,
-            ["SocialCrm:Bus:RabbitMqUri"] = settings.RabbitMqUri,
+            ["SocialCrm:Bus:RabbitMqUri"] = cluster ? settings.ClusterRabbitMqUri : settings.RabbitMqUri,
             ["SocialCrm:Bus:QueuePrefix"] = $"faults-{Guid.NewGuid():N}"[..15] + "-",
             ["SocialCrm:Simulation:Enabled"] = "false",
             ["SocialCrm:Workflow:AutoAgent"] = "true",
             ["SocialCrm:Workflow:OutcomeWindowSeconds"] = "2",
             [$"SocialCrm:Channels:Generic:{Source}:Secret"] = _secret,
         };
-        await using var process = new HostProcess(host, log);
-        say($"{configuration}: starting the web host ({store.Options.Provider}, {host["SocialCrm:Bus:Transport"]}); its log: {log}");
-        await process.StartAsync(ct);
+        if (cluster)
+        {
+            host["SocialCrm:Bus:RabbitMqNodes"] = settings.ClusterNodes;
+            host["SocialCrm:Bus:QueueType"] = BusOptions.Quorum;
+            host["SocialCrm:Telemetry:Prometheus"] = "true";
+        }
+        await using var hosts = new FaultHosts(host, settings.LogFolder, configuration, settings.ClusterWorkers);
+        say($"{configuration}: starting {hosts.Describe()} ({store.Options.Provider}, {host["SocialCrm:Bus:Transport"]}{(cluster ? $" on {settings.ClusterNodes}, quorum queues" : "")})");
+        await hosts.StartAsync(ct);
 
         var services = new ServiceCollection().AddCrmPersistence(store.Options).BuildServiceProvider();
         await using var _ = services;
@@ -79,10 +93,12 @@ public sealed class FaultSuite(string configuration, FaultSettings settings, Act
         {
             var prefix = $"{fault}-{Guid.NewGuid():N}"[..(fault.Length + 9)];
             var (clock, started) = (Stopwatch.StartNew(), DateTime.UtcNow);
-            var load = new SignalLoad(process.Address, Source, _secret, prefix, settings.Signals, copies: fault == "duplicates" ? 3 : 1);
+            var load = new SignalLoad(hosts.Web.Address, Source, _secret, prefix, settings.Signals, copies: fault == "duplicates" ? 3 : 1);
             say($"{configuration} / {fault}: {settings.Signals} posts");
+            var kills = hosts.All.Sum(h => h.Kills);
+            var publishedBefore = cluster ? await hosts.PublishedAsync(ct) : 0;
             var running = load.RunAsync(ct);
-            var note = await InjectAsync(fault, load, running, process, store.Options, services, ct);
+            var note = await InjectAsync(fault, load, running, hosts, store.Options, services, ct);
             await running;
             var expectedParked = fault == "poison" ? 2 : 0;
             await SettleAsync(services, prefix, started, load.Accepted.Count, expectedParked, ct);
@@ -94,26 +110,32 @@ public sealed class FaultSuite(string configuration, FaultSettings settings, Act
             var unexpected = parked > expectedParked
                 ? await db.FailedMessages.Where(m => m.FailedAt >= started).OrderBy(m => m.FailedAt).Select(m => m.Error).FirstAsync(ct)
                 : null;
+            // The relays' count, where no process restarted (a restart zeroes its counter): rows published more than once.
+            var republished = cluster && hosts.All.Sum(h => h.Kills) == kills
+                ? await hosts.PublishedAsync(ct) - publishedBefore - await db.OutboxMessages.CountAsync(m => m.CreatedAt >= started, ct)
+                : (long?)null;
             var result = new FaultResult(configuration, fault, load.Accepted.Count, measured, lost, duplicated, parked, expectedParked, clock.Elapsed.TotalSeconds,
-                $"{note}{(load.Retried > 0 ? $"; {load.Retried} deliveries made again" : "")}{(unexpected is null ? "" : $"; first parked: {unexpected.Split('\n')[0]}")}");
+                $"{note}{(republished is { } r ? $"; outbox rows published twice: {r}" : "")}{(load.Retried > 0 ? $"; {load.Retried} deliveries made again" : "")}{(unexpected is null ? "" : $"; first parked: {unexpected.Split('\n')[0]}")}", republished);
             say($"{configuration} / {fault}: accepted {result.Accepted}, measured {result.Measured}, lost {result.Lost}, duplicated {result.Duplicated}, parked {parked} ({result.Note})");
             results.Add(result);
         }
         return results;
     }
 
-    private async Task<string> InjectAsync(string fault, SignalLoad load, Task running, HostProcess process, DatabaseOptions store, IServiceProvider services, CancellationToken ct)
+    private async Task<string> InjectAsync(string fault, SignalLoad load, Task running, FaultHosts hosts, DatabaseOptions store, IServiceProvider services, CancellationToken ct)
     {
+        var process = hosts.Web;
         switch (fault)
         {
             case "kill":
                 foreach (var share in new[] { 0.25, 0.5, 0.75 })
                 {
                     await UntilAsync(() => load.Accepted.Count >= load.Count * share || running.IsCompleted, ct);
-                    process.Kill();
-                    await process.StartAsync(ct);
+                    var victim = hosts.NextToKill();
+                    victim.Kill();
+                    await victim.StartAsync(ct);
                 }
-                return $"host killed 3 times (at {load.Count / 4}, {load.Count / 2}, {load.Count * 3 / 4} posts accepted)";
+                return $"{(hosts.Workers.Count > 0 ? "a worker" : "host")} killed 3 times (at {load.Count / 4}, {load.Count / 2}, {load.Count * 3 / 4} posts accepted)";
             case "relay-kill":
             {
                 // Killed the moment the relay has published part of what is waiting and not the rest.
@@ -132,6 +154,11 @@ public sealed class FaultSuite(string configuration, FaultSettings settings, Act
             }
             case "broker-restart":
                 await UntilAsync(() => load.Accepted.Count >= load.Count / 3 || running.IsCompleted, ct);
+                if (hosts.Workers.Count > 0)
+                {
+                    await ShellAsync(settings.StopClusterNode, ct);
+                    return "the first RabbitMQ node (where every process connected first) stopped for 10 s and started";
+                }
                 await ShellAsync(settings.RestartBroker, ct);
                 return "broker stopped for 10 s and started";
             case "database-restart":

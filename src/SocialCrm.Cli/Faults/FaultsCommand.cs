@@ -11,7 +11,7 @@ public static class FaultsCommand
         var signals = new Option<int>("--signals") { Description = "posts per fault", DefaultValueFactory = _ => 500 };
         var configurations = new Option<string>("--configurations")
         {
-            Description = "embedded (SQLite, in-memory bus), servers (PostgreSQL, RabbitMQ) or both, comma-separated", DefaultValueFactory = _ => FaultSettings.Embedded,
+            Description = "embedded (SQLite, in-memory bus), servers (PostgreSQL, RabbitMQ), both, or cluster (PostgreSQL, the RabbitMQ cluster of deploy/cluster.sh rabbitmq with quorum queues, the web host and three workers), comma-separated", DefaultValueFactory = _ => FaultSettings.Embedded,
         };
         var faults = new Option<string>("--faults") { Description = $"which faults, comma-separated (default all: {string.Join(", ", FaultSettings.AllFaults)})" };
         var postgres = new Option<string?>("--postgres") { Description = "a PostgreSQL connection allowed to create databases (default: the local socialcrm role)" };
@@ -37,9 +37,9 @@ public static class FaultsCommand
             var unknown = settings.Faults.Except(FaultSettings.AllFaults).ToList();
             var wanted = result.GetValue(configurations)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .SelectMany(c => c == "both" ? [FaultSettings.Embedded, FaultSettings.Servers] : new[] { c }).Distinct().ToList();
-            if (unknown.Count > 0 || wanted.Except([FaultSettings.Embedded, FaultSettings.Servers]).Any() || wanted.Count == 0)
+            if (unknown.Count > 0 || wanted.Except(FaultSettings.Configurations).Any() || wanted.Count == 0)
             {
-                Console.Error.WriteLine($"socialcrm faults: faults are {string.Join(", ", FaultSettings.AllFaults)}; configurations are embedded, servers or both");
+                Console.Error.WriteLine($"socialcrm faults: faults are {string.Join(", ", FaultSettings.AllFaults)}; configurations are embedded, servers, both or cluster");
                 return 2;
             }
 
@@ -47,13 +47,13 @@ public static class FaultsCommand
             foreach (var configuration in wanted)
                 results.AddRange(await new FaultSuite(configuration, settings, line => Console.WriteLine(line)).RunAsync(ct));
 
-            var table = new Table().AddColumns("configuration", "fault", "accepted", "measured", "lost", "duplicated", "parked", "seconds", "what happened");
+            var table = new Table().AddColumns("configuration", "fault", "accepted", "measured", "lost", "duplicated", "parked", "published twice", "seconds", "what happened");
             foreach (var r in results)
                 table.AddRow(r.Configuration, r.Fault, $"{r.Accepted}", $"{r.Measured}", r.Lost == 0 ? "0" : $"[red]{r.Lost}[/]",
-                    r.Duplicated == 0 ? "0" : $"[red]{r.Duplicated}[/]", $"{r.Parked}", $"{r.Seconds:0}", Markup.Escape(r.Note));
+                    r.Duplicated == 0 ? "0" : $"[red]{r.Duplicated}[/]", $"{r.Parked}", r.Republished?.ToString() ?? "-", $"{r.Seconds:0}", Markup.Escape(r.Note));
             AnsiConsole.Write(table);
             foreach (var r in results)
-                Console.WriteLine($"faults: configuration={r.Configuration} fault={r.Fault} accepted={r.Accepted} measured={r.Measured} lost={r.Lost} duplicated={r.Duplicated} parked={r.Parked} seconds={r.Seconds:0}");
+                Console.WriteLine($"faults: configuration={r.Configuration} fault={r.Fault} accepted={r.Accepted} measured={r.Measured} lost={r.Lost} duplicated={r.Duplicated} parked={r.Parked} published_twice={r.Republished?.ToString() ?? "-"} seconds={r.Seconds:0}");
             return results.All(r => r.Passed) ? 0 : 1;
         });
         return command;

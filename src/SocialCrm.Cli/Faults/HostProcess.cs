@@ -17,6 +17,8 @@ public sealed class HostProcess(IReadOnlyDictionary<string, string> settings, st
     private Process? _process;
 
     public Uri Address => new($"http://127.0.0.1:{_port}");
+    public IReadOnlyDictionary<string, string> Settings => settings;
+    public string LogFile => logFile;
     public int Kills { get; private set; }
 
     public async Task StartAsync(CancellationToken ct)

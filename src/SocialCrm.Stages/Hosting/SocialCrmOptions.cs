@@ -39,6 +39,20 @@ public sealed class BusOptions
     public string RabbitMqUri { get; set; } = "amqp://guest:guest@localhost:5672/";
 
     /// <summary>
+    /// The nodes of a RabbitMQ cluster, "host:port" comma-separated: the connection goes to the first that answers
+    /// and moves to another when its node goes down. Empty: the host of RabbitMqUri alone.
+    /// </summary>
+    public string RabbitMqNodes { get; set; } = "";
+
+    public const string Classic = "classic", Quorum = "quorum";
+
+    /// <summary>
+    /// classic (one broker) or quorum: each stage queue replicated on a majority of a cluster's nodes, so a message
+    /// the broker has confirmed survives the loss of any one node.
+    /// </summary>
+    public string QueueType { get; set; } = Classic;
+
+    /// <summary>
     /// Messages taken at once per stage queue. They wait together for the group commit, so this bounds its batches
     /// as much as BatchSize does.
     /// </summary>

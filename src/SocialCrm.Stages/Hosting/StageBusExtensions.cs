@@ -64,8 +64,10 @@ public static class StageBusExtensions
     public static void UseSocialCrmTransport(this IBusRegistrationConfigurator bus, BusOptions options)
     {
         bus.DisableUsageTelemetry();
+        var quorum = options.Transport.Equals(BusOptions.RabbitMq, StringComparison.OrdinalIgnoreCase) && QuorumQueues(options);
         bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
         {
+            if (quorum && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
             endpoint.ConfigureError(error => error.UseFilter(new FailedMessageFilter(context.GetRequiredService<IServiceScopeFactory>(),
                 context.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(), TimeProvider.System, context.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FailedMessageFilter>>())));
             endpoint.UseMessageRetry(r => r.SetRetryPolicy(_ => new OutageAwareRetryPolicy(
@@ -77,7 +79,14 @@ public static class StageBusExtensions
             case BusOptions.RabbitMq:
                 bus.UsingRabbitMq((context, cfg) =>
                 {
-                    cfg.Host(new Uri(options.RabbitMqUri));
+                    cfg.Host(new Uri(options.RabbitMqUri), host =>
+                    {
+                        // A publish completes when the broker has taken the message (on a quorum queue: a majority of
+                        // its nodes), so the relay marks an outbox row sent only once it cannot be lost.
+                        host.PublisherConfirmation = true;
+                        var nodes = options.RabbitMqNodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                        if (nodes.Length > 0) host.UseCluster(cluster => { foreach (var node in nodes) cluster.Node(node); });
+                    });
                     // The prefix separates deployments on one broker only if the exchanges messages are published to
                     // carry it too: with the queues alone, each deployment's queues were bound to the others' events.
                     if (options.QueuePrefix.Length > 0)
@@ -92,4 +101,13 @@ public static class StageBusExtensions
                 throw new InvalidOperationException($"unknown bus transport '{options.Transport}': use inmemory or rabbitmq");
         }
     }
+
+    private static bool QuorumQueues(BusOptions options) => options.QueueType.ToLowerInvariant() switch
+    {
+        BusOptions.Classic => false,
+        BusOptions.Quorum when options.TemporaryQueues => throw new InvalidOperationException(
+            "SocialCrm:Bus:QueueType is quorum, but SocialCrm:Bus:TemporaryQueues is true: a quorum queue is durable and replicated, never temporary; use one or the other"),
+        BusOptions.Quorum => true,
+        _ => throw new InvalidOperationException($"unknown SocialCrm:Bus:QueueType '{options.QueueType}': use classic (one broker) or quorum (a cluster)"),
+    };
 }

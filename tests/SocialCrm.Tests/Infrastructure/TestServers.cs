@@ -49,6 +49,29 @@ public static class TestServers
         }
     }
 
+    /// <summary>
+    /// The 3-node RabbitMQ cluster of deploy/cluster.sh on this machine (Debian's rabbitmq-server, run as root). The
+    /// single broker of the other tests is not enough for it, so a machine without the package or root skips it.
+    /// </summary>
+    public static async Task StartRabbitMqClusterAsync(string script)
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists("/usr/sbin/rabbitmq-server"))
+            Unavailable("the RabbitMQ cluster tests start three RabbitMQ nodes with deploy/cluster.sh, which needs Linux, root and Debian's rabbitmq-server (deploy/servers.sh install)");
+        var (code, output) = await RunAsync($"bash {script} rabbitmq");
+        if (code != 0) Unavailable($"deploy/cluster.sh rabbitmq failed ({code}): {output}");
+    }
+
+    public static async Task<(int Code, string Output)> RunAsync(string command)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(command);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var (stdout, stderr) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        await process.WaitForExitAsync();
+        return (process.ExitCode, (await stdout + await stderr).Trim());
+    }
+
     private static void Unavailable(string reason)
     {
         if (Required) Assert.Fail($"{reason} — SOCIALCRM_REQUIRE_SERVERS=1 says it must be there");

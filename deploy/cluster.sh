@@ -100,10 +100,14 @@ launch() { # name folder dll port [stages]
   local name=$1 folder=$2 dll=$3 port=$4
   mkdir -p "$DIR/logs" "$DIR/pids"
   if [ -f "$DIR/pids/$name" ] && kill -0 "$(cat "$DIR/pids/$name")" 2>/dev/null; then log "$name already running"; return; fi
-  ( cd "$DIR/app/$folder" && SocialCrm__Stages="${5-}" nohup dotnet "$dll" --urls "http://127.0.0.1:$port" \
-      >>"$DIR/logs/$name.log" 2>&1 & echo $! >"$DIR/pids/$name" )
+  # A simple command in the background, so that $! is the process itself (not a shell waiting for it), and no
+  # descriptor of this script's left open in it.
+  ( cd "$DIR/app/$folder" || exit 1
+    export SocialCrm__Stages="${5-}"
+    nohup dotnet "$dll" --urls "http://127.0.0.1:$port" </dev/null >>"$DIR/logs/$name.log" 2>&1 &
+    echo $! >"$DIR/pids/$name" )
   for _ in $(seq 1 180); do
-    curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && { log "$name up on http://127.0.0.1:$port (stages: ${5-none}; log $DIR/logs/$name.log)"; return; }
+    curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && { log "$name up on http://127.0.0.1:$port (stages: ${5:-none}; log $DIR/logs/$name.log)"; return; }
     kill -0 "$(cat "$DIR/pids/$name")" 2>/dev/null || { log "$name exited while starting; see $DIR/logs/$name.log"; tail -5 "$DIR/logs/$name.log"; return 1; }
     sleep 1
   done
@@ -125,7 +129,7 @@ start() {
   done
   local admin="$DIR/admin.txt"
   if [ ! -s "$admin" ]; then
-    (cd "$DIR/app/cli" && dotnet socialcrm.dll users add cluster-admin --role admin) >"$admin" 2>&1 && chmod 600 "$admin" \
+    (cd "$DIR/app/cli" && dotnet socialcrm.dll users add cluster-admin --role admin --database postgres --connection "$CONNECTION") >"$admin" 2>&1 && chmod 600 "$admin" \
       || { log "could not add the first admin:"; cat "$admin"; rm -f "$admin"; }
   fi
   echo

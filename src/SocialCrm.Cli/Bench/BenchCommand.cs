@@ -23,7 +23,16 @@ public static class BenchCommand
         var backtest = new Option<int>("--backtest") { Description = "instead: decide this many signals, then time a backtest of a draft analyse workflow against all of them" };
         var soak = new Option<int>("--soak") { Description = "instead: drive this many signals through in slices, reading memory, store size and row counts after each" };
         var retention = new Option<double>("--retention-minutes") { Description = "with --soak: the outbox and inbox retention", DefaultValueFactory = _ => 2 };
-        var command = new Command("bench", "Measure end-to-end throughput and latency against the bare transport.") { signals, bare, scoring, webhooks, concurrency, backtest, soak, retention };
+        var workers = new Option<string?>("--workers")
+        {
+            Description = "instead: worker processes beside an intake with no stages, comma-separated counts (1,2,4), each running all four stages on RabbitMQ and PostgreSQL; signals/s for each",
+        };
+        var rabbitNodes = new Option<string?>("--rabbitmq-nodes") { Description = "with --workers: the RabbitMQ cluster's nodes, host:port comma-separated (deploy/cluster.sh: 127.0.0.1:5681,127.0.0.1:5682,127.0.0.1:5683)" };
+        var queueType = new Option<string>("--queue-type") { Description = "with --workers: classic or quorum", DefaultValueFactory = _ => BusOptions.Classic };
+        var command = new Command("bench", "Measure end-to-end throughput and latency against the bare transport.")
+        {
+            signals, bare, scoring, webhooks, concurrency, backtest, soak, retention, workers, rabbitNodes, queueType,
+        };
         command.SetAction(async (result, ct) =>
         {
             if (result.GetValue(scoring))
@@ -63,6 +72,28 @@ public static class BenchCommand
                 Console.WriteLine($"bench: backtest_signals={run.Compared} store={options.Database.Provider} changed={run.Changed} seconds={run.Seconds:0.00} " +
                                   $"signals_per_s={run.Compared / run.Seconds:0} fill_seconds={run.FillSeconds:0}");
                 return run.Compared == decided ? 0 : 1;
+            }
+            if (result.GetValue(workers) is { } counts)
+            {
+                var ns = counts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(c => int.TryParse(c, out var n) ? n : 0).ToList();
+                if (ns.Count == 0 || ns.Any(n => n is < 1 or > 16) || options.Bus.Transport != BusOptions.RabbitMq || options.Database.Provider == DatabaseOptions.Sqlite)
+                {
+                    Console.Error.WriteLine("socialcrm bench --workers: give worker counts from 1 to 16, comma-separated (--workers 1,2,4), with --transport rabbitmq and --database postgres");
+                    return 2;
+                }
+                options.Bus.RabbitMqNodes = result.GetValue(rabbitNodes) ?? "";
+                options.Bus.QueueType = result.GetValue(queueType)!;
+                var perRun = result.GetValue(signals);
+                AnsiConsole.MarkupLine($"[bold]SocialCrm bench[/]: {perRun} signals per run, workers {string.Join(", ", ns)}, {options.Bus.QueueType} queues on {(options.Bus.RabbitMqNodes.Length > 0 ? options.Bus.RabbitMqNodes : options.Bus.RabbitMqUri)}, {options.Database.Provider}, {Environment.ProcessorCount} cores");
+                var runs = new List<ClusterBenchResult>();
+                foreach (var n in ns)
+                {
+                    var run = await ClusterBench.RunAsync(options, n, perRun, Path.Combine(Path.GetTempPath(), "socialcrm-bench"), ct);
+                    Console.WriteLine($"bench: workers={run.Workers} queue_type={options.Bus.QueueType} signals={run.Signals} seconds={run.Seconds:0.00} signals_per_s={run.SignalsPerSecond:0.0} " +
+                                      $"speedup={run.SignalsPerSecond / (runs.FirstOrDefault() ?? run).SignalsPerSecond:0.00} worker_cpu_ms_per_signal={run.CpuSecondsPerSignalWorkers * 1000:0.00} worker_memory_mb_max={run.WorkerMemoryMb}");
+                    runs.Add(run);
+                }
+                return 0;
             }
             if (result.GetValue(soak) is > 0 and var soaked)
             {

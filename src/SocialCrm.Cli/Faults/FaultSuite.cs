@@ -28,19 +28,31 @@ public sealed record FaultSettings
     public string PostgresAdmin { get; init; } = GlobalOptions.LocalPostgres;
     public string RabbitMqUri { get; init; } = "amqp://guest:guest@localhost:5672/";
     /// <summary>Shell commands that take the broker, or the database server, down for a while and bring it back.</summary>
-    public string RestartBroker { get; init; } = "bash deploy/servers.sh restart-rabbitmq 10";
-    public string RestartDatabase { get; init; } = "bash deploy/servers.sh restart-postgres 10";
+    public string RestartBroker { get; init; } = $"bash {Deploy("servers.sh")} restart-rabbitmq 10";
+    public string RestartDatabase { get; init; } = $"bash {Deploy("servers.sh")} restart-postgres 10";
 
     /// <summary>The cluster of deploy/cluster.sh: its first node (the one the processes connect to first), all its nodes, and the command that stops one node for a while.</summary>
     public string ClusterRabbitMqUri { get; init; } = "amqp://guest:guest@127.0.0.1:5681/";
     public string ClusterNodes { get; init; } = "127.0.0.1:5681,127.0.0.1:5682,127.0.0.1:5683";
-    public string StopClusterNode { get; init; } = "bash deploy/cluster.sh stop-node 1 10";
+    public string StopClusterNode { get; init; } = $"bash {Deploy("cluster.sh")} stop-node 1 10";
 
     /// <summary>The cluster's workers beside the web host, by the stages each runs: every stage in two processes, in different company.</summary>
     public IReadOnlyList<string> ClusterWorkers { get; init; } = ["listen,analyse", "act,measure", "listen,analyse,act,measure"];
     /// <summary>How long the pipeline may make no progress before what is missing counts as lost.</summary>
     public TimeSpan Stall { get; init; } = TimeSpan.FromSeconds(150);
     public string LogFolder { get; init; } = Path.Combine(Path.GetTempPath(), "socialcrm-faults");
+
+    /// <summary>
+    /// A script of the checkout's deploy folder, found above the working directory or above this build, so the
+    /// suite run from elsewhere (a copy of the build, another folder) still restarts the servers.
+    /// </summary>
+    public static string Deploy(string script)
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+                if (File.Exists(Path.Combine(folder.FullName, "deploy", script))) return $"'{Path.Combine(folder.FullName, "deploy", script)}'";
+        return Path.Combine("deploy", script);
+    }
 }
 
 /// <summary>

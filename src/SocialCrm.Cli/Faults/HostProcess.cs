@@ -59,6 +59,17 @@ public sealed class HostProcess(IReadOnlyDictionary<string, string> settings, st
         throw new TimeoutException($"{host} did not answer /health within {StartTimeout.TotalSeconds:0} s; see {logFile}");
     }
 
+    /// <summary>CPU time the process has used so far (zero once it has exited).</summary>
+    public TimeSpan CpuTime => _process is { HasExited: false } p ? Refreshed(p).TotalProcessorTime : TimeSpan.Zero;
+
+    public long WorkingSetMb => _process is { HasExited: false } p ? Refreshed(p).WorkingSet64 / (1024 * 1024) : 0;
+
+    private static Process Refreshed(Process process)
+    {
+        process.Refresh();
+        return process;
+    }
+
     /// <summary>kill -9: no shutdown, no flush; whatever was in flight in the process is gone.</summary>
     public void Kill()
     {

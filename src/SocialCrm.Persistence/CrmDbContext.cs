@@ -291,7 +291,11 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
             e.HasOne<WorkflowInstanceRecord>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<OutboxMessage>(e => e.HasIndex(x => new { x.SentAt, x.CreatedAt }));
-        b.Entity<InboxMessage>(e => e.HasKey(x => new { x.MessageId, x.Consumer }));
+        b.Entity<InboxMessage>(e =>
+        {
+            e.HasKey(x => new { x.MessageId, x.Consumer });
+            e.HasIndex(x => x.ProcessedAt); // the operations page's last hour
+        });
         b.Entity<FailedMessage>(e =>
         {
             e.HasIndex(x => x.FailedAt);

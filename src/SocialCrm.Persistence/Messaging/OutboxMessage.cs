@@ -8,6 +8,12 @@ public sealed class OutboxMessage
     public string Body { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
+
+    /// <summary>
+    /// The W3C traceparent of the work that wrote it (a webhook, an API call, a stage's handler), so the relay's publish
+    /// and every stage after it join that trace: one trace per signal, through the outbox's hand-over.
+    /// </summary>
+    public string? TraceParent { get; set; }
 }
 
 /// <summary>A message a consumer has handled: (MessageId, Consumer) is the key, so a redelivery has no second effect.</summary>
@@ -16,6 +22,9 @@ public sealed class InboxMessage
     public Guid MessageId { get; set; }
     public string Consumer { get; set; } = "";
     public DateTime ProcessedAt { get; set; }
+
+    /// <summary>How long its handler ran (the operations page's handling time, across every process of a cluster).</summary>
+    public double HandlingMs { get; set; }
 }
 
 /// <summary>A message that kept failing after retries: kept for an admin to see and replay.</summary>

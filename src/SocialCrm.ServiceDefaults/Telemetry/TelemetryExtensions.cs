@@ -38,7 +38,7 @@ public static class TelemetryExtensions
                     .AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
                 if (prometheus) metrics.AddPrometheusExporter();
             })
-            .WithTracing(tracing => tracing.AddSource("MassTransit").AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+            .WithTracing(tracing => tracing.AddSource("MassTransit", StageMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
         if (otlp) telemetry.UseOtlpExporter();
         return builder;
     }

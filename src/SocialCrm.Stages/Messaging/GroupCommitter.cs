@@ -39,7 +39,8 @@ public sealed class GroupCommitter : IAsyncDisposable
     {
         (_scopes, _gate, _relay, _clock, _log) = (scopes, gate, relay, clock, log);
         _maxBatch = Math.Max(1, options.BatchSize);
-        _loop = Task.Run(RunAsync);
+        // The loop must not carry the context (the trace) of whoever happened to create it; each item brings its own.
+        using (ExecutionContext.SuppressFlow()) _loop = Task.Run(RunAsync);
     }
 
     /// <summary>Items waiting for the next transaction (the one under way not counted).</summary>
@@ -133,9 +134,15 @@ public sealed class GroupCommitter : IAsyncDisposable
             step = Stopwatch.GetTimestamp();
             try
             {
-                if (work.Inbox is { } inbox) db.InboxMessages.Add(new InboxMessage { MessageId = inbox.MessageId, Consumer = inbox.Consumer, ProcessedAt = now });
+                var row = work.Inbox is { } inbox ? new InboxMessage { MessageId = inbox.MessageId, Consumer = inbox.Consumer, ProcessedAt = now } : null;
+                if (row is not null) db.InboxMessages.Add(row);
+                // The item's own trace (its message's consume, the webhook's request): what it writes to the outbox
+                // carries that trace on to the next stage.
+                Activity.Current = work.Activity;
                 await work.RunAsync(services);
-                StageMetrics.Handled.Record(Stopwatch.GetElapsedTime(step).TotalMilliseconds, new KeyValuePair<string, object?>("handler", name));
+                var handlingMs = Stopwatch.GetElapsedTime(step).TotalMilliseconds;
+                if (row is not null) row.HandlingMs = handlingMs;
+                StageMetrics.Handled.Record(handlingMs, new KeyValuePair<string, object?>("handler", name));
                 step = Stopwatch.GetTimestamp();
                 await db.SaveChangesAsync(CancellationToken.None);
                 StageMetrics.RecordStep("save", step);
@@ -192,6 +199,7 @@ public sealed class GroupCommitter : IAsyncDisposable
     private abstract class Work(InboxKey? inbox)
     {
         public InboxKey? Inbox { get; } = inbox;
+        public Activity? Activity { get; } = Activity.Current;
         public abstract Task RunAsync(IServiceProvider services);
         /// <summary>Answers the caller once the transaction committed, unless the item already failed or was skipped.</summary>
         public abstract void Succeed();

@@ -13,5 +13,6 @@ public sealed class Outbox(CrmDbContext db, TimeProvider clock)
             MessageType = MessageTypes.NameOf(typeof(T)),
             Body = JsonSerializer.Serialize(message, JsonSerializerOptions.Web),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            TraceParent = System.Diagnostics.Activity.Current?.Id,
         });
 }

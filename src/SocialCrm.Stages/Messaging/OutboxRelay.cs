@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -97,6 +98,16 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IBusControl bus, Ou
         [DatabaseOptions.SqlServer] = "SELECT TOP ({0}) * FROM [OutboxMessages] WITH (UPDLOCK, ROWLOCK, READPAST) WHERE [SentAt] IS NULL ORDER BY [CreatedAt], [Id]",
     };
 
+    /// <summary>Publishes a row inside a span of the trace that wrote it, so the consumer's span joins that trace.</summary>
+    private async Task PublishAsync(OutboxMessage row, object message, Type type, CancellationToken ct)
+    {
+        // A row written outside any trace (a command-line import, a host without telemetry) starts its own here.
+        var context = row.TraceParent is { } parent && ActivityContext.TryParse(parent, null, out var parsed) ? parsed : default;
+        using var span = StageMetrics.Tracing.StartActivity("outbox relay", ActivityKind.Producer, context);
+        span?.SetTag("messaging.message.type", row.MessageType);
+        await bus.Publish(message, type, publish => publish.MessageId = row.Id, ct);
+    }
+
     public async Task<int> RelayBatchAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -119,7 +130,7 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IBusControl bus, Ou
             await Task.WhenAll(batch.Select(row =>
             {
                 var (type, message, problem) = Read(row);
-                if (problem is null) return bus.Publish(message!, type!, context => context.MessageId = row.Id, publishing.Token);
+                if (problem is null) return PublishAsync(row, message!, type!, publishing.Token);
                 // One row nobody can read must not hold up every row behind it: it is parked for an admin, like a failed message.
                 log.LogError("outbox row {Id} cannot be published: {Problem}", row.Id, problem);
                 unreadable.Add(new FailedMessage { MessageId = row.Id, MessageType = row.MessageType, Body = row.Body, Error = problem, FailedAt = now });

@@ -16,5 +16,8 @@ public static class StageMetrics
 
     public static readonly Counter<long> OutboxPublished = Meter.CreateCounter<long>("socialcrm.outbox.published", "{message}", "Outbox rows this process's relay published");
 
+    /// <summary>The relay's hand-over from the outbox to the bus, in the trace of the work that wrote the row.</summary>
+    public static readonly ActivitySource Tracing = new(MeterName);
+
     public static void RecordStep(string step, long since) => Step.Record(Stopwatch.GetElapsedTime(since).TotalMilliseconds, new KeyValuePair<string, object?>("step", step));
 }

@@ -1083,10 +1083,15 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                     b.Property<string>("Consumer")
                         .HasColumnType("text");
 
+                    b.Property<double>("HandlingMs")
+                        .HasColumnType("double precision");
+
                     b.Property<DateTime>("ProcessedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages");
                 });
@@ -1110,6 +1115,9 @@ namespace SocialCrm.Persistence.Migrations.Postgres
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

@@ -1086,10 +1086,15 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.Property<string>("Consumer")
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<double>("HandlingMs")
+                        .HasColumnType("float");
+
                     b.Property<DateTime>("ProcessedAt")
                         .HasColumnType("datetime2");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages");
                 });
@@ -1113,6 +1118,9 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Id");
 

@@ -1068,10 +1068,15 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                     b.Property<string>("Consumer")
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("HandlingMs")
+                        .HasColumnType("REAL");
+
                     b.Property<DateTime>("ProcessedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages");
                 });
@@ -1094,6 +1099,9 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceParent")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -1,3 +1,4 @@
+using SocialCrm.Stages.Operations;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCrm.Channels;
@@ -116,6 +117,8 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddCrmIdentity();
         services.AddScoped<AnswerConnectionRequestHandler>();
         services.AddScoped<ReportQueries>();
+        services.AddScoped<OperationsQueries>();
+        services.AddSingleton<QueueDepths>();
         services.AddScoped<CaseReportQuery>();
         services.AddScoped<SocialCrmInitializer>();
 

@@ -49,6 +49,10 @@ public static class StageBusExtensions
             });
     }
 
+    /// <summary>The stage a handler (by its inbox name) or a message type (by its outbox name) belongs to.</summary>
+    public static string? StageOf(string handlerOrMessage) =>
+        Consumers.FirstOrDefault(c => c.Handler.Name == handlerOrMessage || MessageTypes.NameOf(c.Message) == handlerOrMessage).Stage;
+
     /// <summary>The handlers of the stages this process runs, for the container.</summary>
     public static IEnumerable<Type> HandlersRunBy(SocialCrmOptions options) => Consumers.Where(c => options.Runs(c.Stage)).Select(c => c.Handler);
 

@@ -85,6 +85,7 @@ public static class WebHostExtensions
         api.MapSettingsEndpoints();
         api.MapTemplateEndpoints();
         api.MapFailedMessageEndpoints();
+        api.MapOperationsEndpoints();
         api.MapModelEndpoints();
         api.MapUserEndpoints();
         api.MapAuditEndpoints();

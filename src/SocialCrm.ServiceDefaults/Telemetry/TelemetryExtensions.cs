@@ -8,6 +8,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using SocialCrm.Persistence.Diagnostics;
 using SocialCrm.Stages.Messaging;
+using SocialCrm.Stages.Operations;
 using SocialCrm.Workflows.Execution;
 
 namespace SocialCrm.ServiceDefaults.Telemetry;
@@ -34,12 +35,13 @@ public static class TelemetryExtensions
             .ConfigureResource(resource => resource.AddService("socialcrm"))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(StageMetrics.MeterName, WorkflowMetrics.MeterName, StoreCommandCounter.MeterName, "MassTransit")
+                metrics.AddMeter(StageMetrics.MeterName, OperationsGauges.MeterName, WorkflowMetrics.MeterName, StoreCommandCounter.MeterName, "MassTransit")
                     .AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
                 if (prometheus) metrics.AddPrometheusExporter();
             })
             .WithTracing(tracing => tracing.AddSource("MassTransit", StageMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
         if (otlp) telemetry.UseOtlpExporter();
+        builder.Services.AddHostedService<OperationsGauges>();
         return builder;
     }
 

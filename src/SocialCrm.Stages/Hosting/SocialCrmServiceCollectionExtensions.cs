@@ -90,6 +90,7 @@ public static class SocialCrmServiceCollectionExtensions
 
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Outbox>();
+        services.AddScoped<CommitTail>();
         foreach (var handler in StageBusExtensions.HandlersRunBy(options)) services.AddScoped(handler);
         services.AddSingleton<GroupCommitter>();
         services.AddScoped<FailedMessageReplayer>();

@@ -105,6 +105,7 @@ public sealed class GroupCommitter : IAsyncDisposable
         await using var scope = _scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<CrmDbContext>();
+        var tail = services.GetRequiredService<CommitTail>();
         // Our savepoint around each item does what EF's own around each SaveChanges would, once.
         db.Database.AutoSavepointsEnabled = false;
         using var _ = await _gate.EnterAsync(CancellationToken.None);
@@ -139,6 +140,7 @@ public sealed class GroupCommitter : IAsyncDisposable
                 // The item's own trace (its message's consume, the webhook's request): what it writes to the outbox
                 // carries that trace on to the next stage.
                 Activity.Current = work.Activity;
+                tail.Begin(taken);
                 await work.RunAsync(services);
                 var handlingMs = Stopwatch.GetElapsedTime(step).TotalMilliseconds;
                 if (row is not null) row.HandlingMs = handlingMs;
@@ -164,6 +166,7 @@ public sealed class GroupCommitter : IAsyncDisposable
                 {
                     ExceptionDispatchInfo.Throw(e);
                 }
+                tail.Discard(taken);
                 if (work.Inbox is { } failed) handled.Remove(failed);
                 work.Fail(e);
             }
@@ -172,6 +175,10 @@ public sealed class GroupCommitter : IAsyncDisposable
                 db.ChangeTracker.Clear();
             }
         }
+        Activity.Current = null;
+        step = Stopwatch.GetTimestamp();
+        await tail.RunAsync(CancellationToken.None);
+        StageMetrics.RecordStep("shared rows", step);
         step = Stopwatch.GetTimestamp();
         await transaction.CommitAsync(CancellationToken.None);
         StageMetrics.RecordStep("commit", step);

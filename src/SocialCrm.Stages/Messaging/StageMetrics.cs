@@ -16,6 +16,12 @@ public static class StageMetrics
 
     public static readonly Counter<long> OutboxPublished = Meter.CreateCounter<long>("socialcrm.outbox.published", "{message}", "Outbox rows this process's relay published");
 
+    public static readonly Counter<long> WebhookDeliveries = Meter.CreateCounter<long>("socialcrm.webhook.deliveries", "{delivery}",
+        "Webhook deliveries by platform (meta, x, or the generic source) and result: stored, unsigned (refused, 401), invalid (400), unavailable (the store was out of reach, 503)");
+
+    public static void CountDelivery(string platform, string result) =>
+        WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("platform", platform.ToLowerInvariant()), new KeyValuePair<string, object?>("result", result));
+
     /// <summary>The relay's hand-over from the outbox to the bus, in the trace of the work that wrote the row.</summary>
     public static readonly ActivitySource Tracing = new(MeterName);
 

@@ -1,3 +1,5 @@
+using SocialCrm.Persistence.Configuration;
+using SocialCrm.Stages.Messaging;
 using SocialCrm.Channels;
 using SocialCrm.Channels.Generic;
 using SocialCrm.Channels.Inbound;
@@ -78,13 +80,41 @@ public static class WebhookEndpoints
     {
         var body = await RawBody.ReadAsync(request, maxBytes, ct);
         var header = request.Headers[channel.SignatureHeader].ToString();
-        if (!channel.Signed(header, body.Span)) return Refused(log, channel.Name, channel.SignatureHeader, header, request, body.Length);
+        if (!channel.Signed(header, body.Span))
+        {
+            StageMetrics.CountDelivery(channel.Name, "unsigned");
+            return Refused(log, channel.Name, channel.SignatureHeader, header, request, body.Length);
+        }
         // Text that breaks TextRules: a source we integrate with is told which field (400); a platform's delivery is
         // cleaned by the same rule, since its users' posts were accepted there and a refusal would only be retried.
         if (channel.Strict && JsonText.FindProblem(body.Span) is { } problem)
+        {
+            StageMetrics.CountDelivery(channel.Name, "invalid");
             return Results.ValidationProblem(new Dictionary<string, string[]> { [problem.Path] = [problem.Message] }, title: "The delivery holds text that is not valid.");
+        }
         if (!channel.Strict) body = JsonText.Clean(body);
-        return Stored(log, channel.Name, await handler.HandleAsync(channel.Parse(body), channel.Strict, ct));
+        IReadOnlyList<InboundItem> items;
+        try
+        {
+            items = channel.Parse(body);
+        }
+        catch (WebhookFormatException)
+        {
+            StageMetrics.CountDelivery(channel.Name, "invalid");
+            throw;
+        }
+        DeliveryResult result;
+        try
+        {
+            result = await handler.HandleAsync(items, channel.Strict, ct);
+        }
+        catch (Exception e) when (StoreFailures.IsTransient(e))
+        {
+            StageMetrics.CountDelivery(channel.Name, "unavailable");
+            throw;
+        }
+        StageMetrics.CountDelivery(channel.Name, "stored");
+        return Stored(log, channel.Name, result);
     }
 
     private static void SayWhichChannelsAreOn(ChannelOptions channels, ILogger log)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using SocialCrm.Tests.Channels;
 
 namespace SocialCrm.Tests.Api;
 
@@ -41,6 +42,34 @@ public class MetricsTests
                 "handling time per stage handler, as a histogram");
             Assert.That(text, Does.Contain("socialcrm_store_commands"), "store round trips");
             Assert.That(text, Does.Contain("http_server_request_duration_seconds"), "ASP.NET Core's request durations");
+        });
+    }
+
+    [Test]
+    public async Task The_scrape_counts_webhook_deliveries_by_platform_and_result_and_shows_the_backlog_gauges()
+    {
+        await using var factory = new ApiFactory().With("SocialCrm:Telemetry:Prometheus", "true")
+            .With("SocialCrm:Channels:Meta:AppSecret", "metrics-app-secret").With("SocialCrm:Channels:Meta:VerifyToken", "metrics-verify");
+        var http = factory.CreateClient();
+        var delivery = System.Text.Json.Nodes.JsonNode.Parse("""{"object": "page", "entry": [{"id": "1", "time": 1700000000, "changes": []}]}""")!.AsObject();
+        using (var stored = await http.PostMetaAsync(delivery, "metrics-app-secret")) Assert.That(stored.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var empty = new System.Text.Json.Nodes.JsonObject { ["object"] = "page", ["entry"] = new System.Text.Json.Nodes.JsonArray() };
+        using (var invalid = await http.PostMetaAsync(empty, "metrics-app-secret")) Assert.That(invalid.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        using (var forged = await http.PostMetaAsync(delivery, "not-the-secret")) Assert.That(forged.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+
+        var text = "";
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(250))
+        {
+            text = await http.GetStringAsync("/metrics");
+            if (text.Contains("socialcrm_outbox_backlog") && text.Contains("result=\"unsigned\"")) break;
+        }
+        var deliveries = text.Split('\n').Where(l => l.StartsWith("socialcrm_webhook_deliveries", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(deliveries, Has.One.Contains("platform=\"meta\"").And.Contains("result=\"stored\""), string.Join("\n", deliveries));
+            Assert.That(deliveries, Has.One.Contains("platform=\"meta\"").And.Contains("result=\"unsigned\""), string.Join("\n", deliveries));
+            Assert.That(deliveries, Has.One.Contains("platform=\"meta\"").And.Contains("result=\"invalid\""), string.Join("\n", deliveries));
+            Assert.That(text, Does.Contain("socialcrm_outbox_backlog").And.Contain("socialcrm_outbox_oldest_age").And.Contain("socialcrm_messages_parked"), "the backlog gauges");
         });
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Domain.Measure;
 using SocialCrm.Persistence;
+using SocialCrm.Stages.Messaging;
 using SocialCrm.Stages.Shared;
 using SocialCrm.Workflows.Activities;
 
@@ -9,9 +10,11 @@ namespace SocialCrm.Stages.Measure.Activities;
 /// <summary>
 /// Folds the case's metrics into the day's aggregate for its reply kind (the day the case was opened). The row is
 /// incremented in the database, not read and written back, so concurrent measure consumers lose no update; the
-/// first case of a day inserts it, and a concurrent first insert fails on the key and is retried as an update.
+/// first case of a day inserts it, and a concurrent first insert fails on the key and is retried as an update. Every
+/// measured case adds to one of a day's few rows, so the update waits for the end of the transaction (CommitTail),
+/// where transactions take those rows in one order and hold them only until they commit.
 /// </summary>
-public sealed class UpdateDailyAggregatesActivity(CrmDbContext db) : IActivity
+public sealed class UpdateDailyAggregatesActivity(CrmDbContext db, CommitTail tail) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
         "UpdateDailyAggregates", "Adds the case to the daily aggregates.", [ActivityResult.Done]);
@@ -23,7 +26,12 @@ public sealed class UpdateDailyAggregatesActivity(CrmDbContext db) : IActivity
         var m = db.CaseMetrics.Local.Single(x => x.CaseId == caseId);
         var @case = await db.CaseOf(context);
         var add = Increment(m, DateOnly.FromDateTime(@case.CreatedAt));
+        await tail.AddAsync($"DailyAggregates {add.Day:yyyy-MM-dd} {add.ReplyKind}", token => AddAsync(add, token), ct);
+        return ActivityResult.Completed(detail: $"{add.Day:yyyy-MM-dd} {add.ReplyKind}");
+    }
 
+    private async Task AddAsync(DailyAggregate add, CancellationToken ct)
+    {
         var updated = await db.DailyAggregates.Where(a => a.Day == add.Day && a.ReplyKind == add.ReplyKind).ExecuteUpdateAsync(s => s
             .SetProperty(a => a.Cases, a => a.Cases + add.Cases)
             .SetProperty(a => a.Replied, a => a.Replied + add.Replied)
@@ -38,8 +46,10 @@ public sealed class UpdateDailyAggregatesActivity(CrmDbContext db) : IActivity
             .SetProperty(a => a.ConnectionsAccepted, a => a.ConnectionsAccepted + add.ConnectionsAccepted)
             .SetProperty(a => a.Purchases, a => a.Purchases + add.Purchases)
             .SetProperty(a => a.SumPurchaseAmount, a => a.SumPurchaseAmount + add.SumPurchaseAmount), ct);
-        if (updated == 0) db.DailyAggregates.Add(add);
-        return ActivityResult.Completed(detail: $"{add.Day:yyyy-MM-dd} {add.ReplyKind}");
+        if (updated > 0) return;
+        db.DailyAggregates.Add(add);
+        await db.SaveChangesAsync(ct);
+        db.Entry(add).State = EntityState.Detached;
     }
 
     /// <summary>What one case adds to its day's aggregate.</summary>

@@ -16,20 +16,36 @@
 #   CLUSTER_WORKERS=1                workers per group
 #   CLUSTER_WEB_PORT=5080            the console and API; workers serve /alive, /health, /metrics on 5090, 5091, ...
 #   CLUSTER_DATABASE=socialcrm_cluster   the PostgreSQL database (the role of deploy/servers.sh)
-#   CLUSTER_DIR=/var/tmp/socialcrm-cluster   node data, logs, the published build, pid files
+#   CLUSTER_DIR=/var/lib/socialcrm-cluster   node data, logs, the published build, pid files (made by root, mode 700)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+umask 077   # the logs, the published build and the first admin's password are for root alone
 
 NODES=${CLUSTER_NODES:-3}
 GROUPS_=${CLUSTER_GROUPS:-"listen,analyse act,measure"}
 WORKERS=${CLUSTER_WORKERS:-1}
 WEB_PORT=${CLUSTER_WEB_PORT:-5080}
 DATABASE=${CLUSTER_DATABASE:-socialcrm_cluster}
-DIR=${CLUSTER_DIR:-/var/tmp/socialcrm-cluster}
+DIR=${CLUSTER_DIR:-/var/lib/socialcrm-cluster}
 HOST=$(hostname -s)
 CONNECTION="Host=127.0.0.1;Username=socialcrm;Password=socialcrm;Database=$DATABASE"
 
 log() { echo "[cluster] $*"; }
+
+# Root runs what is published here and writes its logs here: a folder someone else made first is refused.
+own_dir() {
+  # 755: the RabbitMQ nodes run as the rabbitmq user and reach their own folders below; the rest is made 700 (umask).
+  [ -d "$DIR" ] || install -d -m 755 "$DIR"
+  [ "$(stat -c %u "$DIR")" = 0 ] || { log "$DIR is not owned by root; refusing to use it (set CLUSTER_DIR)"; exit 1; }
+}
+
+# The pid file's process, if it is still the SocialCrm process it names (a pid can be reused after a crash).
+running_pid() {
+  local file=$1 pid
+  [ -f "$file" ] || return 1
+  pid=$(cat "$file")
+  grep -q "SocialCrm" "/proc/$pid/cmdline" 2>/dev/null && echo "$pid"
+}
 node_name() { echo "socialcrm$1@$HOST"; }
 amqp_port() { echo $((5680 + $1)); }
 nodes_setting() { local n out=""; for n in $(seq 1 "$NODES"); do out+="${out:+,}127.0.0.1:$(amqp_port "$n")"; done; echo "$out"; }
@@ -57,7 +73,12 @@ start_rabbitmq() {
   local n
   for n in $(seq 1 "$NODES"); do start_node "$n"; done
   for n in $(seq 2 "$NODES"); do
-    if ! ctl 1 cluster_status 2>/dev/null | grep -q "$(node_name "$n")" || ! ctl "$n" cluster_status 2>/dev/null | grep -q "$(node_name 1)"; then
+    # Read whole before matching: with pipefail, grep -q closing the pipe early would read as "not joined" and the
+    # node would be reset, dropping its queue replicas.
+    local seen_by_1 seen_by_n
+    seen_by_1=$(ctl 1 cluster_status 2>/dev/null || true)
+    seen_by_n=$(ctl "$n" cluster_status 2>/dev/null || true)
+    if ! grep -q "$(node_name "$n")" <<<"$seen_by_1" || ! grep -q "$(node_name 1)" <<<"$seen_by_n"; then
       # start_app logs transient errors about the tables of nodes still joining; only a failed step matters.
       { ctl "$n" stop_app && ctl "$n" reset && ctl "$n" join_cluster "$(node_name 1)" && ctl "$n" start_app; } >"$DIR/rabbitmq/join-$n.log" 2>&1 \
         || { log "node $(node_name "$n") could not join $(node_name 1):"; cat "$DIR/rabbitmq/join-$n.log"; return 1; }
@@ -99,7 +120,7 @@ shared_settings() {
 launch() { # name folder dll port [stages]
   local name=$1 folder=$2 dll=$3 port=$4
   mkdir -p "$DIR/logs" "$DIR/pids"
-  if [ -f "$DIR/pids/$name" ] && kill -0 "$(cat "$DIR/pids/$name")" 2>/dev/null; then log "$name already running"; return; fi
+  if running_pid "$DIR/pids/$name" >/dev/null; then log "$name already running"; return; fi
   # A simple command in the background, so that $! is the process itself (not a shell waiting for it), and no
   # descriptor of this script's left open in it.
   ( cd "$DIR/app/$folder" || exit 1
@@ -108,7 +129,7 @@ launch() { # name folder dll port [stages]
     echo $! >"$DIR/pids/$name" )
   for _ in $(seq 1 180); do
     curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && { log "$name up on http://127.0.0.1:$port (stages: ${5:-none}; log $DIR/logs/$name.log)"; return; }
-    kill -0 "$(cat "$DIR/pids/$name")" 2>/dev/null || { log "$name exited while starting; see $DIR/logs/$name.log"; tail -5 "$DIR/logs/$name.log"; return 1; }
+    running_pid "$DIR/pids/$name" >/dev/null || { log "$name exited while starting; see $DIR/logs/$name.log"; tail -5 "$DIR/logs/$name.log"; return 1; }
     sleep 1
   done
   log "$name did not answer /health within 180 s; see $DIR/logs/$name.log"; return 1
@@ -140,22 +161,26 @@ start() {
 }
 
 stop() {
-  local pid name
-  for pid in "$DIR"/pids/*; do
-    [ -f "$pid" ] || continue
-    name=$(basename "$pid")
-    kill "$(cat "$pid")" 2>/dev/null && log "$name stopped" || true
-    rm -f "$pid"
+  local file name pid
+  for file in "$DIR"/pids/*; do
+    [ -f "$file" ] || continue
+    name=$(basename "$file")
+    if pid=$(running_pid "$file"); then
+      kill "$pid"
+      # Let it finish what it holds (a batch, the relay's claim) before the broker goes.
+      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+      log "$name stopped"
+    fi
+    rm -f "$file"
   done
   stop_rabbitmq
 }
 
 status() {
-  local pid name
-  for pid in "$DIR"/pids/*; do
-    [ -f "$pid" ] || continue
-    name=$(basename "$pid")
-    kill -0 "$(cat "$pid")" 2>/dev/null && log "$name: running (pid $(cat "$pid"))" || log "$name: not running"
+  local file pid
+  for file in "$DIR"/pids/*; do
+    [ -f "$file" ] || continue
+    if pid=$(running_pid "$file"); then log "$(basename "$file"): running (pid $pid)"; else log "$(basename "$file"): not running"; fi
   done
   local n
   for n in $(seq 1 "$NODES"); do
@@ -164,6 +189,7 @@ status() {
   ctl 1 list_queues name type messages consumers 2>/dev/null | sed 's/^/[cluster]   /' || true
 }
 
+own_dir
 case "${1:-}" in
   start) start ;;
   stop) stop ;;

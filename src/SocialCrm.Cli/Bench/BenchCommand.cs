@@ -76,13 +76,15 @@ public static class BenchCommand
             if (result.GetValue(workers) is { } counts)
             {
                 var ns = counts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(c => int.TryParse(c, out var n) ? n : 0).ToList();
-                if (ns.Count == 0 || ns.Any(n => n is < 1 or > 16) || options.Bus.Transport != BusOptions.RabbitMq || options.Database.Provider == DatabaseOptions.Sqlite)
+                var type = result.GetValue(queueType)!.ToLowerInvariant();
+                if (ns.Count == 0 || ns.Any(n => n is < 1 or > 16) || !options.Bus.Transport.Equals(BusOptions.RabbitMq, StringComparison.OrdinalIgnoreCase)
+                    || options.Database.Provider.Equals(DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase) || type is not (BusOptions.Classic or BusOptions.Quorum))
                 {
-                    Console.Error.WriteLine("socialcrm bench --workers: give worker counts from 1 to 16, comma-separated (--workers 1,2,4), with --transport rabbitmq and --database postgres");
+                    Console.Error.WriteLine("socialcrm bench --workers: give worker counts from 1 to 16, comma-separated (--workers 1,2,4), with --transport rabbitmq, --database postgres and --queue-type classic or quorum");
                     return 2;
                 }
                 options.Bus.RabbitMqNodes = result.GetValue(rabbitNodes) ?? "";
-                options.Bus.QueueType = result.GetValue(queueType)!;
+                options.Bus.QueueType = type;
                 var perRun = result.GetValue(signals);
                 AnsiConsole.MarkupLine($"[bold]SocialCrm bench[/]: {perRun} signals per run, workers {string.Join(", ", ns)}, {options.Bus.QueueType} queues on {(options.Bus.RabbitMqNodes.Length > 0 ? options.Bus.RabbitMqNodes : options.Bus.RabbitMqUri)}, {options.Database.Provider}, {Environment.ProcessorCount} cores");
                 var runs = new List<ClusterBenchResult>();

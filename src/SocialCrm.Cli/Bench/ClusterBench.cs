@@ -23,7 +23,11 @@ public static class ClusterBench
         var options = new SocialCrmOptions
         {
             Database = store.Options,
-            Bus = template.Bus,
+            Bus = new BusOptions
+            {
+                Transport = template.Bus.Transport, RabbitMqUri = template.Bus.RabbitMqUri, RabbitMqNodes = template.Bus.RabbitMqNodes,
+                QueueType = template.Bus.QueueType, BatchSize = template.Bus.BatchSize, ConcurrentMessageLimit = template.Bus.ConcurrentMessageLimit,
+            },
             Stages = "",
         };
         options.Bus.QueuePrefix = $"bench-{Guid.NewGuid():N}"[..14] + "-";
@@ -66,7 +70,7 @@ public static class ClusterBench
         finally
         {
             foreach (var process in processes) await process.DisposeAsync();
-            await BrokerQueues.DeleteAsync(options.Bus, StageWorkflows.All.Select(s => options.Bus.QueuePrefix + s), ct);
+            await BrokerQueues.DeleteAsync(options.Bus, StageWorkflows.All.Select(s => options.Bus.QueuePrefix + s));
         }
     }
 }

@@ -139,7 +139,7 @@ public sealed class GroupCommitter : IAsyncDisposable
                 if (row is not null) db.InboxMessages.Add(row);
                 // The item's own trace (its message's consume, the webhook's request): what it writes to the outbox
                 // carries that trace on to the next stage.
-                Activity.Current = work.Activity;
+                Activity.Current = StageTraces.Running(work.Activity);
                 tail.Begin(taken);
                 await work.RunAsync(services);
                 var handlingMs = Stopwatch.GetElapsedTime(step).TotalMilliseconds;

@@ -27,3 +27,17 @@ public static class StageMetrics
 
     public static void RecordStep(string step, long since) => Step.Record(Stopwatch.GetElapsedTime(since).TotalMilliseconds, new KeyValuePair<string, object?>("step", step));
 }
+
+/// <summary>Carrying a caller's trace onto work done for it on another task (the group commits' loops).</summary>
+public static class StageTraces
+{
+    /// <summary>
+    /// The caller's activity if it still runs, else none: Activity.Current refuses a stopped one and would keep the
+    /// previous item's (a caller that gave up has ended its span), and that item's trace would take this one's rows.
+    /// </summary>
+    public static Activity? Running(Activity? activity)
+    {
+        Activity.Current = null;
+        return activity is { IsStopped: false } ? activity : null;
+    }
+}

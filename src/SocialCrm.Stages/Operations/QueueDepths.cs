@@ -42,10 +42,11 @@ public sealed class QueueDepths(SocialCrmOptions options) : IAsyncDisposable
             }
             return (depths, null);
         }
-        catch (Exception e) when (e is RabbitMQ.Client.Exceptions.BrokerUnreachableException or RabbitMQ.Client.Exceptions.AlreadyClosedException or IOException or TimeoutException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             if (_connection is { } broken) await broken.DisposeAsync();
             _connection = null;
+            // Whatever the broker says (unreachable, refused, closed): the page shows it instead of failing.
             return ([], $"RabbitMQ did not answer: {e.GetBaseException().Message}");
         }
         finally

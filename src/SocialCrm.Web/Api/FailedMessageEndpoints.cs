@@ -1,6 +1,4 @@
-using SocialCrm.Domain.Audit;
 using SocialCrm.Stages.Messaging;
-using SocialCrm.Stages.Workplace;
 using SocialCrm.Web.Workplace;
 
 namespace SocialCrm.Web.Api;
@@ -12,12 +10,10 @@ public static class FailedMessageEndpoints
         var failed = api.MapGroup("/failed-messages").WithTags("Operations").RequireAuthorization(Policies.Admins);
         failed.MapGet("/", (FailedMessageReplayer replayer, CancellationToken ct) => replayer.ListAsync(ct))
             .WithSummary("Messages that kept failing after retries");
-        failed.MapPost("/{id:guid}/replay", async (Guid id, HttpContext http, FailedMessageReplayer replayer, AuditLog audit, CancellationToken ct) =>
-        {
-            if (!await replayer.ReplayAsync(id, ct)) return Results.Problem($"no unreplayed failed message {id}", statusCode: StatusCodes.Status404NotFound);
-            await audit.WriteAsync(http.User.Identity!.Name!, AuditActions.MessageReplayed, id.ToString(), null, ct);
-            return Results.Accepted();
-        })
+        failed.MapPost("/{id:guid}/replay", async (Guid id, HttpContext http, FailedMessageReplayer replayer, CancellationToken ct) =>
+            await replayer.ReplayAsync(id, http.User.Identity!.Name!, ct)
+                ? Results.Accepted()
+                : Results.Problem($"no failed message {id} waiting for a replay (replayed already, or no such id)", statusCode: StatusCodes.Status404NotFound))
             .WithSummary("Put a failed message back on the bus");
     }
 }

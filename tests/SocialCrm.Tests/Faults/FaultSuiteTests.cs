@@ -21,14 +21,14 @@ public class FaultSuiteTests(string configuration)
     [Test]
     public async Task Every_accepted_post_is_measured_exactly_once_whatever_fails()
     {
-        var cluster = Path.Combine(RepositoryRoot(), "deploy", "cluster.sh");
+        var cluster = Path.Combine(Checkout.Root, "deploy", "cluster.sh");
         if (configuration == FaultSettings.Cluster) await TestServers.StartRabbitMqClusterAsync(cluster);
         if (configuration != FaultSettings.Embedded)
         {
             TestServers.RequireRabbitMq();
             await (await TestServers.CreatePostgresDatabaseAsync()).DisposeAsync(); // skips, saying why, without PostgreSQL
         }
-        var servers = Path.Combine(RepositoryRoot(), "deploy", "servers.sh");
+        var servers = Path.Combine(Checkout.Root, "deploy", "servers.sh");
         var settings = new FaultSettings
         {
             Signals = 40,
@@ -57,12 +57,5 @@ public class FaultSuiteTests(string configuration)
         if (configuration == FaultSettings.Cluster)
             Assert.That(results.Where(r => r.Fault is "poison" or "duplicates").Select(r => r.Republished), Is.All.EqualTo(0),
                 "the four relays, counted where no process restarted");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "deploy", "servers.sh"))) return folder.FullName;
-        throw new DirectoryNotFoundException("deploy/servers.sh is not above " + AppContext.BaseDirectory);
     }
 }

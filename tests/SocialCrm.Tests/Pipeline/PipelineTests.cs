@@ -208,7 +208,7 @@ public class PipelineTests(string transport, string provider)
             Assert.That(reverted.Version, Is.EqualTo(broken + 1));
             return await store.PublishAsync(StageWorkflows.Analyse, reverted.Version, "test", null, CancellationToken.None);
         });
-        Assert.That(await host.WithScopeAsync(sp => sp.GetRequiredService<FailedMessageReplayer>().ReplayAsync(failed.Id, CancellationToken.None)), Is.True);
+        Assert.That(await host.WithScopeAsync(sp => sp.GetRequiredService<FailedMessageReplayer>().ReplayAsync(failed.Id, "admin", CancellationToken.None)), Is.True);
         await host.EventuallyAsync("the replayed signal reaches measure", db => db.Cases.AnyAsync(c => c.SignalId == ingested.SignalId && c.Status == CaseStatus.Measured));
     }
 

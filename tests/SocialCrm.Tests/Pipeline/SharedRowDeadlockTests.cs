@@ -30,7 +30,7 @@ public class SharedRowDeadlockTests
         }
         finally
         {
-            await BrokerQueues.DeleteAsync(options.Bus, StageWorkflows.All.Select(s => options.Bus.QueuePrefix + s), CancellationToken.None);
+            await BrokerQueues.DeleteAsync(options.Bus, StageWorkflows.All.Select(s => options.Bus.QueuePrefix + s));
         }
     }
 

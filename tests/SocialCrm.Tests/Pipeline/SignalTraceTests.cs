@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SocialCrm.Channels.Inbound;
 using SocialCrm.Domain.Cases;
 using SocialCrm.Persistence.Configuration;
 using SocialCrm.Stages.Hosting;
+using SocialCrm.Stages.Listen.Webhooks;
 using SocialCrm.Stages.Messaging;
 using SocialCrm.Tests.Infrastructure;
 
@@ -51,5 +54,38 @@ public class SignalTraceTests
         Assert.That(consumed, Is.GreaterThanOrEqualTo(4), "a consume span per stage: " + string.Join(", ", inTrace.Select(s => s.DisplayName)));
         var otherRelays = spans.Count(s => s.Source.Name == StageMetrics.MeterName && s.TraceId != trace);
         Assert.That(otherRelays, Is.GreaterThanOrEqualTo(4), "the other signal's stages are in a trace of their own");
+    }
+
+    /// <summary>Webhook deliveries are written by a group commit on a loop of its own, which kept the trace of the first request for every signal after it.</summary>
+    [Test]
+    public async Task Each_webhook_delivery_starts_its_signals_trace_in_its_own_request()
+    {
+        var spans = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is StageMetrics.MeterName or "tests",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var tests = new ActivitySource("tests");
+        await using var store = await TestStore.CreateAsync(DatabaseOptions.Sqlite);
+        await using var host = await PipelineHost.CreateAsync(PipelineHost.Options(store.Options, BusOptions.InMemory));
+        var committer = host.Services.GetRequiredService<DeliveryCommitter>();
+
+        var traces = new List<ActivityTraceId>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var request = tests.StartActivity($"POST /webhooks/meta {i}", ActivityKind.Server)!;
+            traces.Add(request.TraceId);
+            await committer.CommitAsync([new InboundItem
+            {
+                Action = InboundAction.Add, Platform = "facebook", PostId = $"trace-{i}", AuthorHandle = $"customer{i}",
+                Text = "Where is my order?", OccurredAt = DateTime.UtcNow,
+            }], CancellationToken.None);
+        }
+        await host.EventuallyAsync("the three signals are captured", async db => await db.Cases.CountAsync() == 3, seconds: 60);
+        var accepted = spans.Where(s => s.Source.Name == StageMetrics.MeterName && (s.GetTagItem("messaging.message.type") as string)?.EndsWith("SignalAccepted") == true).ToList();
+        Assert.That(accepted.Select(s => s.TraceId), Is.EquivalentTo(traces), "each delivery's SignalAccepted in its own request's trace");
     }
 }

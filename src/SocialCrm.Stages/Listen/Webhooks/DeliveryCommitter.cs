@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,18 +22,20 @@ public sealed class DeliveryCommitter : IAsyncDisposable
     private readonly ILogger<DeliveryCommitter> _log;
     private readonly Task _loop;
 
-    private sealed record Pending(IReadOnlyList<InboundItem> Items, TaskCompletionSource<DeliveryCounts> Done);
+    /// <summary>A delivery waiting, with the trace of the request that brought it (its signals' traces start there).</summary>
+    private sealed record Pending(IReadOnlyList<InboundItem> Items, TaskCompletionSource<DeliveryCounts> Done, Activity? Trace);
 
     public DeliveryCommitter(IServiceScopeFactory scopes, ILogger<DeliveryCommitter> log)
     {
         _scopes = scopes;
         _log = log;
-        _loop = Task.Run(RunAsync);
+        // The loop must not keep the trace of the request that happened to create it; each delivery brings its own.
+        using (ExecutionContext.SuppressFlow()) _loop = Task.Run(RunAsync);
     }
 
     public Task<DeliveryCounts> CommitAsync(IReadOnlyList<InboundItem> items, CancellationToken ct)
     {
-        var pending = new Pending(items, new TaskCompletionSource<DeliveryCounts>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(items, new TaskCompletionSource<DeliveryCounts>(TaskCreationOptions.RunContinuationsAsynchronously), Activity.Current);
         if (!_queue.Writer.TryWrite(pending)) throw new InvalidOperationException("the host is shutting down; the delivery was not stored");
         // A caller that gives up still has its delivery committed: the platform's retry then finds it stored.
         return pending.Done.Task.WaitAsync(ct);
@@ -47,7 +50,7 @@ public sealed class DeliveryCommitter : IAsyncDisposable
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
             try
             {
-                var counts = await WriteAsync(batch.Select(p => p.Items).ToList());
+                var counts = await WriteAsync(batch);
                 for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(counts[i]);
             }
             catch (Exception e) when (batch.Count > 1)
@@ -69,7 +72,7 @@ public sealed class DeliveryCommitter : IAsyncDisposable
         {
             try
             {
-                pending.Done.TrySetResult((await WriteAsync([pending.Items]))[0]);
+                pending.Done.TrySetResult((await WriteAsync([pending]))[0]);
                 return;
             }
             catch (DbUpdateException) when (attempt < 3) { }
@@ -81,10 +84,11 @@ public sealed class DeliveryCommitter : IAsyncDisposable
         }
     }
 
-    private async Task<DeliveryCounts[]> WriteAsync(IReadOnlyList<IReadOnlyList<InboundItem>> deliveries)
+    private async Task<DeliveryCounts[]> WriteAsync(IReadOnlyList<Pending> deliveries)
     {
         await using var scope = _scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DeliveryWriter>().WriteAsync(deliveries, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<DeliveryWriter>()
+            .WriteAsync(deliveries.Select(p => p.Items).ToList(), CancellationToken.None, deliveries.Select(p => p.Trace).ToList());
     }
 
     public async ValueTask DisposeAsync()

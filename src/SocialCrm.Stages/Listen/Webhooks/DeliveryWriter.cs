@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SocialCrm.Channels.Inbound;
 using SocialCrm.Contracts.Listen;
@@ -18,7 +19,8 @@ public sealed record DeliveryCounts(int Accepted = 0, int Duplicates = 0, int Ed
 /// </summary>
 public sealed class DeliveryWriter(CrmDbContext db, Outbox outbox, OutboxSignal relay, StoreWriteGate gate, TimeProvider clock)
 {
-    public async Task<DeliveryCounts[]> WriteAsync(IReadOnlyList<IReadOnlyList<InboundItem>> deliveries, CancellationToken ct)
+    /// <param name="traces">each delivery's request trace, carried by its signals' outbox rows (see DeliveryCommitter)</param>
+    public async Task<DeliveryCounts[]> WriteAsync(IReadOnlyList<IReadOnlyList<InboundItem>> deliveries, CancellationToken ct, IReadOnlyList<Activity?>? traces = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var all = deliveries.SelectMany(d => d).ToList();
@@ -35,6 +37,7 @@ public sealed class DeliveryWriter(CrmDbContext db, Outbox outbox, OutboxSignal 
         for (var d = 0; d < deliveries.Count; d++)
         {
             int accepted = 0, duplicates = 0, edited = 0, removed = 0;
+            if (traces is not null) Activity.Current = StageTraces.Running(traces[d]);
             foreach (var item in deliveries[d])
             {
                 var key = (item.Platform, item.PostId);

@@ -9,8 +9,8 @@ namespace SocialCrm.Stages.Measure.Activities;
 
 /// <summary>
 /// Folds the case's metrics into the day's aggregate for its reply kind (the day the case was opened). The row is
-/// incremented in the database, not read and written back, so concurrent measure consumers lose no update; the
-/// first case of a day inserts it, and a concurrent first insert fails on the key and is retried as an update. Every
+/// incremented in the database, not read and written back, so concurrent measure consumers lose no update, and made by
+/// the same statement when it is the day's first (an upsert; on SQL Server an update, else an insert). Every
 /// measured case adds to one of a day's few rows, so the update waits for the end of the transaction (CommitTail),
 /// where transactions take those rows in one order and hold them only until they commit.
 /// </summary>
@@ -30,8 +30,39 @@ public sealed class UpdateDailyAggregatesActivity(CrmDbContext db, CommitTail ta
         return ActivityResult.Completed(detail: $"{add.Day:yyyy-MM-dd} {add.ReplyKind}");
     }
 
+    /// <summary>The counters a case adds to, by column: every one but the key.</summary>
+    private static readonly string[] Counters =
+    [
+        nameof(DailyAggregate.Cases), nameof(DailyAggregate.Replied), nameof(DailyAggregate.Ignored), nameof(DailyAggregate.SlaMet),
+        nameof(DailyAggregate.SumFirstResponseSeconds), nameof(DailyAggregate.SumHandlingSeconds), nameof(DailyAggregate.WithFollowUp),
+        nameof(DailyAggregate.SumSentimentDelta), nameof(DailyAggregate.StatusUpgrades), nameof(DailyAggregate.ConnectionsRequested),
+        nameof(DailyAggregate.ConnectionsAccepted), nameof(DailyAggregate.Purchases), nameof(DailyAggregate.SumPurchaseAmount),
+    ];
+
+    /// <summary>
+    /// One statement that adds to the row or makes it (SQLite and PostgreSQL): two workers making a day's first row at
+    /// once no longer collide on its key, which at the end of a transaction would fail the whole batch with it.
+    /// </summary>
+    private static readonly string Upsert = BuildUpsert();
+
+    private static string BuildUpsert()
+    {
+        static string Quoted(string column) => "\"" + column + "\"";
+        var columns = string.Join(", ", new[] { "Day", "ReplyKind" }.Concat(Counters).Select(Quoted));
+        var values = string.Join(", ", Enumerable.Range(0, Counters.Length + 2).Select(i => "{" + i + "}"));
+        var adds = string.Join(", ", Counters.Select(c => $"{Quoted(c)} = \"DailyAggregates\".{Quoted(c)} + excluded.{Quoted(c)}"));
+        return $"INSERT INTO \"DailyAggregates\" ({columns}) VALUES ({values}) ON CONFLICT (\"Day\", \"ReplyKind\") DO UPDATE SET {adds}";
+    }
+
     private async Task AddAsync(DailyAggregate add, CancellationToken ct)
     {
+        if (!db.Database.ProviderName!.Contains("SqlServer", StringComparison.Ordinal))
+        {
+            object[] values = [add.Day, add.ReplyKind, .. Counters.Select(c => typeof(DailyAggregate).GetProperty(c)!.GetValue(add)!)];
+            await db.Database.ExecuteSqlRawAsync(Upsert, values, ct);
+            return;
+        }
+        // SQL Server (by configuration, untested here): update, else insert; a concurrent first insert fails on the key.
         var updated = await db.DailyAggregates.Where(a => a.Day == add.Day && a.ReplyKind == add.ReplyKind).ExecuteUpdateAsync(s => s
             .SetProperty(a => a.Cases, a => a.Cases + add.Cases)
             .SetProperty(a => a.Replied, a => a.Replied + add.Replied)

@@ -9,7 +9,7 @@ public static class ModelEndpoints
 {
     public static void MapModelEndpoints(this RouteGroupBuilder api)
     {
-        var models = api.MapGroup("/models").WithTags("Models").RequireAuthorization(Policies.Staff);
+        var models = api.MapGroup("/models").WithTags("Trained models").RequireAuthorization(Policies.Staff);
         models.MapGet("/", (ModelOverview overview, CancellationToken ct) => overview.ListAsync(ct))
         .WithSummary("The four analyse-phase models: the one the stages use now and every stored version with its held-out figures");
 

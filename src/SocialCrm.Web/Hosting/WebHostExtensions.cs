@@ -1,3 +1,4 @@
+using Scalar.AspNetCore;
 using MassTransit;
 using Radzen;
 using SocialCrm.Persistence;
@@ -33,7 +34,7 @@ public static class WebHostExtensions
         builder.AddSocialCrmServiceDefaults();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerTokenDocument>());
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
     }
@@ -75,6 +76,17 @@ public static class WebHostExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapSocialCrmDefaultEndpoints();
         app.MapOpenApi().RequireAuthorization(Policies.Staff);
+        // The API reference for staff who integrate (back office, listening tools): the OpenAPI document, readable and tried out.
+        // No vendor toolbar, AI chat or telemetry: the page runs inside a company's network and calls nobody.
+        app.MapScalarApiReference("/api/reference", scalar => scalar
+                .WithTitle("SocialCrm API")
+                .AddPreferredSecuritySchemes(BearerTokenDocument.SchemeName)
+                .HideDeveloperTools()
+                .DisableAgent()
+                .DisableMcp()
+                .DisableTelemetry()
+                .HideClientButton())
+            .RequireAuthorization(Policies.Staff);
         var api = app.MapGroup("/api");
         api.MapAuthEndpoints(app);
         api.MapSignalEndpoints();

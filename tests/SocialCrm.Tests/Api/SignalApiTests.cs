@@ -110,6 +110,12 @@ public class SignalApiTests
         var doc = await _client.GetFromJsonAsync<JsonObject>("/openapi/v1.json");
         Assert.That(doc!["paths"]!.AsObject().Select(p => p.Key),
             Is.SupersetOf(new[] { "/api/signals", "/api/cases/{id}/actions", "/api/cases/{id}/claim", "/api/reports/measure", "/api/stats", "/api/auth/token" }));
+        // The API reference offers the bearer token and says where to get one.
+        Assert.That(doc["info"]!["title"]!.GetValue<string>(), Is.EqualTo("SocialCrm API"));
+        var bearer = doc["components"]!["securitySchemes"]!["Bearer"]!;
+        Assert.That(bearer["scheme"]!.GetValue<string>(), Is.EqualTo("bearer"));
+        Assert.That(bearer["description"]!.GetValue<string>(), Does.Contain("POST /api/auth/token"));
+        Assert.That(doc["security"]!.AsArray().Single()!.AsObject().Select(s => s.Key), Is.EqualTo(new[] { "Bearer" }));
 
         var missingPage = await _client.GetAsync("/cases/not-a-case");
         Assert.That(missingPage.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));

@@ -68,5 +68,12 @@ public class OperationsPageTests
         await page.ScreenshotAsync(new() { Path = Path.Combine(TestContext.CurrentContext.WorkDirectory, "operations-failed.png") });
         var audit = (await admin.GetFromJsonAsync<JsonNode>("/api/audit?action=message.replayed"))!.ToJsonString();
         Assert.That(audit, Does.Contain(failedId.ToString()).And.Contain("ops"), "the replay is audited with who did it");
+
+        // The API reference an integrator reads beside it (Scalar, on the same OpenAPI document).
+        await page.GotoAsync(session.BaseUrl + "/api/reference");
+        await Expect(page.GetByText("Operations", new() { Exact = true }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.GetByText("Measure", new() { Exact = true }).First).ToBeVisibleAsync();
+        await Expect(page.GetByText("Deploy .NET")).ToHaveCountAsync(0); // no vendor toolbar in a company's console
+        await page.ScreenshotAsync(new() { Path = Path.Combine(TestContext.CurrentContext.WorkDirectory, "api-reference.png") });
     }
 }

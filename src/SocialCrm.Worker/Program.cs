@@ -9,7 +9,8 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var migrateOnly = args is [WorkerHostExtensions.MigrateCommand, ..];
+        var builder = WebApplication.CreateBuilder(migrateOnly ? args[1..] : args);
         try
         {
             builder.AddSocialCrmWorker();
@@ -22,6 +23,12 @@ internal static class Program
 
         var app = builder.Build();
         await app.InitializeSocialCrmWorkerAsync();
+        if (migrateOnly)
+        {
+            app.Logger.LogInformation("SocialCrm store migrated and seeded; nothing else runs with 'migrate'");
+            return 0;
+        }
+        app.Logger.LogInformation("SocialCrm worker running the stages {Stages}", app.Services.GetRequiredService<SocialCrm.Stages.Hosting.SocialCrmOptions>().Stages);
         app.MapSocialCrmDefaultEndpoints();
         await app.RunAsync();
         return 0;

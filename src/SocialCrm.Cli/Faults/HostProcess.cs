@@ -87,7 +87,8 @@ public sealed class HostProcess(IReadOnlyDictionary<string, string> settings, st
     }
 
     /// <summary>The host's own launcher beside this build, or dotnet with its assembly.</summary>
-    private static ProcessStartInfo HostCommand(string host)
+    /// <summary>The command that starts a host built beside this one (its launcher, or dotnet and its dll).</summary>
+    public static ProcessStartInfo HostCommand(string host)
     {
         var folder = AppContext.BaseDirectory;
         var launcher = Path.Combine(folder, OperatingSystem.IsWindows() ? host + ".exe" : host);

@@ -8,6 +8,9 @@ namespace SocialCrm.Worker.Hosting;
 
 public static class WorkerHostExtensions
 {
+    /// <summary>`SocialCrm.Worker migrate`: migrate the store, import the workflows, seed, and exit (a deployment's Job before a rollout).</summary>
+    public const string MigrateCommand = "migrate";
+
     /// <summary>The stages of SocialCrm:Stages on the shared bus and store, with the probes and metrics; nothing else.</summary>
     public static WebApplicationBuilder AddSocialCrmWorker(this WebApplicationBuilder builder)
     {
@@ -46,7 +49,6 @@ public static class WorkerHostExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SocialCrmInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
-        app.Logger.LogInformation("SocialCrm worker running the stages {Stages}", app.Services.GetRequiredService<SocialCrmOptions>().Stages);
     }
 }
 

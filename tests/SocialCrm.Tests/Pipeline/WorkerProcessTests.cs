@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SocialCrm.Cli.Faults;
 using SocialCrm.Domain.Cases;
 using SocialCrm.Persistence.Configuration;
@@ -55,6 +56,37 @@ public class WorkerProcessTests
             Assert.That(await health.Content.ReadAsStringAsync(), Does.Contain("store").And.Contain("masstransit"));
             Assert.That(console.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "a worker serves no API");
             Assert.That(await intake.QueryAsync(db => db.Cases.CountAsync()), Is.EqualTo(ids.Count), "one case per signal");
+        });
+    }
+
+    [Test]
+    public async Task Migrate_prepares_an_empty_store_for_a_rollout_and_exits_without_taking_work()
+    {
+        // What the deployment's migrations Job runs (deploy/kubernetes/migrate-job.yaml) before the new version rolls out.
+        await using var store = await TestStore.CreateAsync(DatabaseOptions.Postgres);
+        var start = HostProcess.HostCommand(HostProcess.Worker);
+        start.ArgumentList.Add("migrate");
+        start.Environment["SocialCrm__Database__Provider"] = store.Options.Provider;
+        start.Environment["SocialCrm__Database__ConnectionString"] = store.Options.ConnectionString;
+        start.Environment["SocialCrm__Bus__Transport"] = BusOptions.RabbitMq;
+        start.Environment["SocialCrm__Bus__RabbitMqUri"] = "amqp://guest:guest@127.0.0.1:1/"; // nothing listens: migrate must not need the broker
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
+        start.WorkingDirectory = AppContext.BaseDirectory;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var (stdout, stderr) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.That(process.ExitCode, Is.Zero, await stdout + await stderr);
+
+        await using var services = new ServiceCollection().AddCrmPersistence(store.Options).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SocialCrm.Persistence.CrmDbContext>();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await db.Database.GetPendingMigrationsAsync(), Is.Empty, "every migration applied");
+            Assert.That(await db.WorkflowDefinitions.Select(w => w.DefinitionId).Distinct().CountAsync(), Is.EqualTo(4), "the stage workflows imported");
+            Assert.That(await db.ReplyTemplates.CountAsync(), Is.GreaterThan(0), "the reply templates seeded");
+            Assert.That(await stdout, Does.Contain("migrated"));
         });
     }
 

@@ -48,6 +48,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<FailedMessage> FailedMessages => Set<FailedMessage>();
+    public DbSet<ProcessHeartbeat> ProcessHeartbeats => Set<ProcessHeartbeat>();
     public DbSet<TrainedModelRecord> TrainedModels => Set<TrainedModelRecord>();
     public DbSet<SettingsVersionRecord> SettingsVersions => Set<SettingsVersionRecord>();
     public DbSet<ReplyTemplateVersion> ReplyTemplateVersions => Set<ReplyTemplateVersion>();
@@ -295,6 +296,11 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.HasKey(x => new { x.MessageId, x.Consumer });
             e.HasIndex(x => x.ProcessedAt); // the operations page's last hour
+        });
+        b.Entity<ProcessHeartbeat>(e =>
+        {
+            e.Property(x => x.Id).HasMaxLength(200);
+            e.HasIndex(x => x.LastSeenAt);
         });
         b.Entity<FailedMessage>(e =>
         {

@@ -40,7 +40,8 @@ public static class TelemetryExtensions
                 if (prometheus) metrics.AddPrometheusExporter();
             })
             .WithTracing(tracing => tracing.AddSource("MassTransit", StageMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
-        if (otlp) telemetry.UseOtlpExporter();
+        // The logs go with the traces, each line with its scope (a stage message's signal and case ids).
+        if (otlp) telemetry.WithLogging(configureBuilder: null, configureOptions: logs => { logs.IncludeScopes = true; logs.IncludeFormattedMessage = true; }).UseOtlpExporter();
         builder.Services.AddHostedService<OperationsGauges>();
         return builder;
     }

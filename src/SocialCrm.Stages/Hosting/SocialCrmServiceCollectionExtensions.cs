@@ -124,6 +124,8 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddScoped<SocialCrmInitializer>();
 
         services.AddHostedService<OutboxRelay>();
+        services.AddSingleton<ProcessHeartbeats>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProcessHeartbeats>());
         services.AddSingleton<MessageRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<MessageRetention>());
         services.AddHostedService<ModelRefreshService>();

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace SocialCrm.Stages.Messaging;
 
@@ -15,7 +16,7 @@ public interface IStageHandler<in T> where T : class
 /// Consume returns only once all of it is committed; a failure throws here, so the bus's retries and the
 /// failed-message rules apply to each message alone. The transaction is shared with other messages (GroupCommitter).
 /// </summary>
-public sealed class StageConsumer<T, THandler>(GroupCommitter committer) : IConsumer<T>
+public sealed class StageConsumer<T, THandler>(GroupCommitter committer, ILogger<THandler> log) : IConsumer<T>
     where T : class where THandler : IStageHandler<T>
 {
     // The inbox key predates the group commit, when each handler was its own consumer: kept so a redelivery
@@ -26,7 +27,12 @@ public sealed class StageConsumer<T, THandler>(GroupCommitter committer) : ICons
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(T).Name} arrived without a MessageId");
         var message = context.Message;
-        return committer.RunAsync(new InboxKey(messageId, InboxName),
-            (services, ct) => services.GetRequiredService<THandler>().HandleAsync(message, ct), context.CancellationToken);
+        return committer.RunAsync(new InboxKey(messageId, InboxName), async (services, ct) =>
+        {
+            // Begun where the handler runs (the committer may run it in a batch of others): whatever it logs carries
+            // this message's signal and case ids.
+            using (log.BeginScope(MessageLogScope<T>.Of(message, messageId)))
+                await services.GetRequiredService<THandler>().HandleAsync(message, ct);
+        }, context.CancellationToken);
     }
 }

@@ -11,9 +11,14 @@ public sealed record StageMinute(string Stage, DateTime Minute, int Handled, dou
 /// <summary>One stage over the window: throughput, handling time, failures parked, and its queue where the transport tells it.</summary>
 public sealed record StageSummary(string Stage, int Handled, double PerSecond, double? MeanMs, double? MaxMs, int Parked, QueueDepth? Queue);
 
+/// <summary>A process of the cluster as it last reported itself; State is running, stopped or not answering.</summary>
+public sealed record ClusterProcess(string Host, string Machine, int ProcessId, IReadOnlyList<string> Stages, string Version,
+    DateTime StartedAt, DateTime LastSeenAt, DateTime? StoppedAt, string State);
+
 public sealed record OperationsSnapshot(
     DateTime At, int WindowMinutes, int OutboxPending, DateTime? OldestPendingAt, double? OldestPendingSeconds,
-    int ParkedWaiting, IReadOnlyList<StageSummary> Stages, IReadOnlyList<StageMinute> Minutes, string Transport, string? QueuesUnavailable);
+    int ParkedWaiting, IReadOnlyList<StageSummary> Stages, IReadOnlyList<StageMinute> Minutes, string Transport, string? QueuesUnavailable,
+    IReadOnlyList<ClusterProcess> Processes);
 
 /// <summary>
 /// The operations page's figures, read from the store every process shares (inbox rows are written by whichever
@@ -34,6 +39,11 @@ public sealed class OperationsQueries(CrmDbContext db, QueueDepths queues, Socia
         var oldest = pending == 0 ? null : await db.OutboxMessages.AsNoTracking().Where(m => m.SentAt == null).MinAsync(m => (DateTime?)m.CreatedAt, ct);
         var waiting = await db.FailedMessages.AsNoTracking().CountAsync(f => f.ReplayedAt == null, ct);
         var (depths, unavailable) = await queues.ReadAsync(ct);
+        var processes = (await db.ProcessHeartbeats.AsNoTracking().OrderBy(p => p.Host).ThenBy(p => p.StartedAt).ToListAsync(ct))
+            .Select(p => new ClusterProcess(p.Host, p.Machine, p.ProcessId, p.Stages.Split(',', StringSplitOptions.RemoveEmptyEntries), p.Version,
+                p.StartedAt, p.LastSeenAt, p.StoppedAt,
+                p.StoppedAt is not null ? "stopped" : now - p.LastSeenAt > ProcessHeartbeats.Silent ? "not answering" : "running"))
+            .OrderBy(p => p.State == "running" ? 0 : p.State == "not answering" ? 1 : 2).ThenBy(p => p.Host).ThenBy(p => p.StartedAt).ToList();
 
         var cells = new Dictionary<(string Stage, DateTime Minute), (int Count, double Total, double Max, int Parked)>();
         foreach (var row in handled)
@@ -63,6 +73,6 @@ public sealed class OperationsQueries(CrmDbContext db, QueueDepths queues, Socia
                 count == 0 ? null : of.Max(m => m.MaxMs), of.Sum(m => m.Parked), depths.FirstOrDefault(d => d.Stage == stage));
         }).ToList();
         return new OperationsSnapshot(now, minutes, pending, oldest, oldest is { } o ? (now - o).TotalSeconds : null, waiting, summaries, minuteList,
-            options.Bus.Transport, unavailable);
+            options.Bus.Transport, unavailable, processes);
     }
 }

@@ -30,6 +30,7 @@ public static class WorkerHostExtensions
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         ["Logging:LogLevel:MassTransit"] = "Warning",
+        ["Logging:Console:FormatterOptions:IncludeScopes"] = "true",
         ["SocialCrm:Bus:Transport"] = BusOptions.RabbitMq,
         ["SocialCrm:Database:Provider"] = DatabaseOptions.Postgres,
     };

@@ -40,12 +40,13 @@ public sealed class PipelineHost : IAsyncDisposable
     }
 
     /// <summary>Builds the process; with start false nothing runs (no bus, no relay): a process that is down.</summary>
-    public static async Task<PipelineHost> CreateAsync(SocialCrmOptions options, bool start = true)
+    public static async Task<PipelineHost> CreateAsync(SocialCrmOptions options, bool start = true, ILoggerProvider? logs = null)
     {
         if (options.Bus.Transport == BusOptions.RabbitMq) TestServers.RequireRabbitMq();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical); // expected key conflicts are retried
+        if (logs is not null) builder.Logging.AddProvider(logs);
         builder.Services.AddSocialCrmWithStages(options);
         var host = new PipelineHost(builder.Build());
         await using (var scope = host.Services.CreateAsyncScope())

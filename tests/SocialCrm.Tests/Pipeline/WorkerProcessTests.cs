@@ -45,6 +45,11 @@ public class WorkerProcessTests
         await intake.EventuallyAsync("the workers take every signal through to measure", async db =>
             await db.Cases.CountAsync(c => ids.Contains(c.SignalId) && c.Status == CaseStatus.Measured) == ids.Count, seconds: 90);
 
+        // Each worker reports itself, with its stages, for the operations page's list of processes.
+        await intake.EventuallyAsync("both workers listed with their stages", async db =>
+            (await db.ProcessHeartbeats.Where(p => p.Host == HostProcess.Worker && p.StoppedAt == null).Select(p => p.Stages).ToListAsync())
+                .Order().SequenceEqual(["act,measure", "listen,analyse"]), seconds: 30);
+
         using var http = new HttpClient { BaseAddress = listenAnalyse.Address };
         using var alive = await http.GetAsync("/alive");
         using var health = await http.GetAsync("/health");

@@ -58,6 +58,10 @@ public class OperationsPageTests
         await Expect(page.Locator("#chart-handling")).ToContainTextAsync("mean handling time (ms)");
         await Expect(page.Locator("#queues-note")).ToContainTextAsync("in-memory bus");
         await Expect(page.Locator("#parked-waiting")).ToHaveTextAsync("1");
+        // The cluster's processes: here the one web host, running every stage.
+        var process = page.Locator("#processes tbody tr", new() { HasText = "listen, analyse, act, measure" });
+        await Expect(process).ToContainTextAsync("running", new() { Timeout = 15_000 });
+        await Expect(process).ToContainTextAsync(Environment.ProcessId.ToString());
         var row = page.Locator("#failed tbody tr", new() { HasText = "customer 1234 not found" });
         await Expect(row).ToContainTextAsync("analyse");
         await BrowserSession.ShotAsync(page, "operations");

@@ -21,6 +21,7 @@ public static class BenchCommand
         var webhooks = new Option<int>("--webhooks") { Description = "instead: this many signed Meta webhook POSTs to the web host, for POSTs per second" };
         var concurrency = new Option<int>("--concurrency") { Description = "concurrent webhook clients", DefaultValueFactory = _ => 16 };
         var backtest = new Option<int>("--backtest") { Description = "instead: decide this many signals, then time a backtest of a draft analyse workflow against all of them" };
+        var topics = new Option<int>("--topics") { Description = "instead: time topic discovery over this many simulated posts, and measure the simulated week's waves and alerts" };
         var soak = new Option<int>("--soak") { Description = "instead: drive this many signals through in slices, reading memory, store size and row counts after each" };
         var retention = new Option<double>("--retention-minutes") { Description = "with --soak: the outbox and inbox retention", DefaultValueFactory = _ => 2 };
         var workers = new Option<string?>("--workers")
@@ -31,7 +32,7 @@ public static class BenchCommand
         var queueType = new Option<string>("--queue-type") { Description = "with --workers: classic or quorum", DefaultValueFactory = _ => BusOptions.Classic };
         var command = new Command("bench", "Measure end-to-end throughput and latency against the bare transport.")
         {
-            signals, bare, scoring, webhooks, concurrency, backtest, soak, retention, workers, rabbitNodes, queueType,
+            signals, bare, scoring, webhooks, concurrency, backtest, topics, soak, retention, workers, rabbitNodes, queueType,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -42,6 +43,17 @@ public static class BenchCommand
                 Console.WriteLine($"bench: scoring_us_per_signal_baselines={s.BaselineMicroseconds:0.0} scoring_us_per_signal_trained={s.TrainedMicroseconds:0.0} " +
                                   $"scoring_us_per_signal_trained_lightgbm={s.TreeMicroseconds:0.0} " +
                                   $"lr_training_rows={s.TrainingRows} lr_training_s={s.TrainingSeconds:0.00} trainer=\"{s.Trainer}\"");
+                return 0;
+            }
+            if (result.GetValue(topics) is > 0 and var topicPosts)
+            {
+                var t = TopicBench.Run(topicPosts);
+                foreach (var w in t.Week.Waves)
+                    Console.WriteLine($"  {w.Wave,-55} posts {w.Posts,4}  in '{w.Topic}': recall {w.Recall:0.00} precision {w.Precision:0.00}  alert after {(w.AlertDelay is { } delay ? $"{delay.TotalMinutes:0} min" : "none")}");
+                foreach (var a in t.Week.Alerts) Console.WriteLine($"  alert {a.At:ddd HH:mm} {a.Kind} '{a.Topic}' ({a.Wave ?? "no wave: a false alarm"}): {a.Reason}");
+                Console.WriteLine($"bench: topics_posts={t.Posts} topics_found={t.Topics} topics_cold_s={t.ColdSeconds:0.00} topics_warm_s={t.WarmSeconds:0.00} " +
+                                  $"week_posts={t.Week.Posts} week_ari={t.Week.AdjustedRandIndex:0.000} week_purity={t.Week.Purity:0.000} " +
+                                  $"week_alerts={t.Week.Alerts.Count} week_false_alarms={t.Week.FalseAlarms} week_checked_hours={t.Week.Checked.TotalHours:0}");
                 return 0;
             }
             var options = GlobalOptions.Read(result);

@@ -17,7 +17,8 @@ public static class TrainCommand
     {
         var data = new Option<DirectoryInfo?>("--data") { Description = "folder with the VADER ground-truth files (default: ../shared/data/sentiment beside the checkout)" };
         var output = new Option<FileInfo?>("--out") { Description = "also write the model to this file" };
-        var sentiment = new Command("sentiment", "Train the sentiment model on rated tweets, reviews and editorials; evaluate on the fixed held-out fifth.") { data, output };
+        var ship = ShipOption();
+        var sentiment = new Command("sentiment", "Train the sentiment model on rated tweets, reviews and editorials; evaluate on the fixed held-out fifth.") { data, output, ship };
         sentiment.SetAction(async (result, ct) =>
         {
             var folder = result.GetValue(data)?.FullName ?? DefaultDataFolder();
@@ -31,7 +32,7 @@ public static class TrainCommand
             var rows = RatedText.ReadGroundTruth(folder);
             var clock = Stopwatch.StartNew();
             var (trained, model) = await AnsiConsole.Status().StartAsync($"training on the rated texts of {Markup.Escape(folder)}…",
-                _ => scope.ServiceProvider.GetRequiredService<ModelTraining>().TrainSentimentAsync(rows, NewVersion(), ct));
+                _ => scope.ServiceProvider.GetRequiredService<ModelTraining>().TrainSentimentAsync(rows, NewVersion(result.GetValue(ship)), ct));
             var (figures, report) = (SentimentTrainingFigures)trained.Figures;
             Console.WriteLine($"trained in {clock.Elapsed.TotalSeconds:0.0} s: label by {report.ClassifierTrainer}, L2 {report.ClassifierL2:g2}; " +
                               $"graded score by {report.RegressorTrainer}, L2 {report.RegressorL2:g2}");
@@ -50,21 +51,22 @@ public static class TrainCommand
                 await File.WriteAllTextAsync(file.FullName, model.ToJson(), ct);
                 AnsiConsole.MarkupLine($"model also written to {Markup.Escape(file.FullName)}");
             }
-            return 0;
+            return result.GetValue(ship) ? await ShipAsync(scope.ServiceProvider, trained, ct) : 0;
         });
         return new Command("train", "Train the analyse-phase models.") { sentiment, Intent(), Outcomes() };
     }
 
     private static Command Intent()
     {
-        var command = new Command("intent", "Train the intent model on the labelled English and Finnish posts; evaluate on their fixed held-out quarter.");
+        var ship = ShipOption();
+        var command = new Command("intent", "Train the intent model on the labelled English and Finnish posts; evaluate on their fixed held-out quarter.") { ship };
         command.SetAction(async (result, ct) =>
         {
             using var host = await CliHost.CreateAsync(GlobalOptions.Read(result), ct: ct);
             await using var scope = host.Services.CreateAsyncScope();
             var clock = Stopwatch.StartNew();
             var trained = await AnsiConsole.Status().StartAsync("training the intent model…",
-                _ => scope.ServiceProvider.GetRequiredService<ModelTraining>().TrainIntentAsync(NewVersion(), ct));
+                _ => scope.ServiceProvider.GetRequiredService<ModelTraining>().TrainIntentAsync(NewVersion(result.GetValue(ship)), ct));
             Console.WriteLine($"trained in {clock.Elapsed.TotalSeconds:0.0} s on the {Markup.Escape(trained.TrainingData)}");
             var figures = ((IntentTrainingFigures)trained.Figures).Figures;
             var table = new Table().Title("Held-out quarter of each language: F1 per intent").AddColumns(["language", "model", "rows", .. IntentResult.Labels, "macro F1", "accuracy"]);
@@ -72,7 +74,7 @@ public static class TrainCommand
                 table.AddRow([f.Language, f.Model, $"{f.Rows}", .. IntentResult.Labels.Select(l => $"{f.F1[l]:0.00}"), $"{f.MacroF1:0.000}", $"{f.Accuracy:0.000}"]);
             AnsiConsole.Write(table);
             Report(trained);
-            return 0;
+            return result.GetValue(ship) ? await ShipAsync(scope.ServiceProvider, trained, ct) : 0;
         });
         return command;
     }
@@ -104,7 +106,28 @@ public static class TrainCommand
         return command;
     }
 
-    private static string NewVersion() => DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+    private static string NewVersion(bool shipped = false) => (shipped ? "shipped-" : "") + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+
+    private static Option<bool> ShipOption() => new("--ship")
+    {
+        Description = "also write the model as the one SocialCrm ships (src/SocialCrm.Stages/Models/Shipped in this checkout), active on a fresh install's first start",
+    };
+
+    /// <summary>Writes the version just trained, with its held-out figures, where the build embeds the shipped models.</summary>
+    private static async Task<int> ShipAsync(IServiceProvider services, TrainingResult trained, CancellationToken ct)
+    {
+        if (PersistenceServiceCollectionExtensions.CheckoutRoot() is not { } root)
+        {
+            AnsiConsole.MarkupLine("[red]--ship writes into the checkout: run it from inside one[/]");
+            return 2;
+        }
+        var record = await services.GetRequiredService<ModelStore>().GetAsync(trained.Kind, trained.Version, ct)
+            ?? throw new InvalidOperationException($"the {trained.Kind} model {trained.Version} just trained is not in the store");
+        var path = Path.Combine(root, "src", "SocialCrm.Stages", "Models", "Shipped", ShippedModel.FileName(trained.Kind));
+        new ShippedModel(record.Kind, record.Version, record.Trainer, record.TrainingData, record.MetricsJson, record.ModelJson).Write(path);
+        AnsiConsole.MarkupLine($"shipped as {Markup.Escape(path)} ({new FileInfo(path).Length / 1024} KB): rebuild to embed it");
+        return 0;
+    }
 
     private static void Report(TrainingResult t) =>
         AnsiConsole.MarkupLine(t.Promoted ? $"[green]{Markup.Escape(t.Summary)}[/]" : $"[yellow]{Markup.Escape(t.Summary)}[/]");

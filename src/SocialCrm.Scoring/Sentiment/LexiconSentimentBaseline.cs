@@ -6,7 +6,8 @@ namespace SocialCrm.Scoring.Sentiment;
 /// <summary>
 /// The baseline every trained sentiment model must beat: a VADER-style lexicon sum (Hutto &amp; Gilbert 2014)
 /// with negation, boosters, ALL-CAPS and exclamation emphasis, normalised to -1..+1 by x / sqrt(x² + 15).
-/// Finnish uses AFINN-fi with prefix matching, since its keys are single inflected forms.
+/// Finnish uses AFINN-fi with prefix matching, since its keys are single inflected forms. Emoji count in any
+/// language, from the Emoji Sentiment Ranking (Kralj Novak et al. 2015).
 /// </summary>
 /// <summary>The baseline's score with the positive and negative valence sums and how many lexicon words it found.</summary>
 public sealed record LexiconReading(SentimentResult Result, double Positive, double Negative, int Words);
@@ -54,7 +55,8 @@ public sealed class LexiconSentimentBaseline : ISentimentScorer
             var raw = tokens[i];
             var word = lower[i];
             if (word == "!") exclamations++;
-            var valence = Lookup(lexicon, word, finnish) ?? (finnish ? Lookup(LexiconResources.Vader, word, false) : null);
+            var valence = Lookup(lexicon, word, finnish) ?? (finnish ? Lookup(LexiconResources.Vader, word, false) : null)
+                ?? (LexiconResources.Emoji.TryGetValue(word, out var emoji) ? emoji : null);
             if (valence is null) continue;
             var v = valence.Value;
             if (anyLower && raw.Length > 1 && IsShouted(raw)) v += Math.Sign(v) * 0.733;

@@ -10,9 +10,9 @@ using SocialCrm.Stages.Workflows;
 
 namespace SocialCrm.Stages.Hosting;
 
-/// <summary>What every host does before it takes traffic: migrate, import the stage workflows, seed reply templates.</summary>
+/// <summary>What every host does before it takes traffic: migrate, import the stage workflows, seed settings, reply templates and the shipped models.</summary>
 public sealed class SocialCrmInitializer(DatabaseMigrator migrator, WorkflowDefinitionStore workflows, SocialCrmOptions options,
-    ModelRegistry models, SettingsStore settings, ReplyTemplateStore templates, ILogger<SocialCrmInitializer> log)
+    ModelRegistry models, ModelStore modelStore, SettingsStore settings, ReplyTemplateStore templates, ILogger<SocialCrmInitializer> log)
 {
     public async Task InitializeAsync(CancellationToken ct)
     {
@@ -26,6 +26,8 @@ public sealed class SocialCrmInitializer(DatabaseMigrator migrator, WorkflowDefi
             if (imported.Count > 0) log.LogInformation("imported workflows: {Workflows}", string.Join(", ", imported));
             await settings.SeedAsync(options.Settings, ct);
             await templates.SeedAsync(DefaultReplyTemplates.All, ct);
+            var shipped = await modelStore.SeedShippedAsync(ShippedModel.All, ct);
+            if (shipped.Count > 0) log.LogInformation("trained models shipped with SocialCrm now active: {Models}", string.Join(", ", shipped));
         }
         await models.RefreshAsync(ct);
     }

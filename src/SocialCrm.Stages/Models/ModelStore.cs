@@ -25,6 +25,25 @@ public sealed class ModelStore(CrmDbContext db, TimeProvider clock)
             .Select(m => new TrainedModelRecord { Id = m.Id, Kind = m.Kind, Version = m.Version, Trainer = m.Trainer, MetricsJson = m.MetricsJson, TrainingData = m.TrainingData, TrainedAt = m.TrainedAt, IsActive = m.IsActive })
             .ToListAsync(ct);
 
+    public Task<TrainedModelRecord?> GetAsync(string kind, string version, CancellationToken ct) =>
+        db.TrainedModels.AsNoTracking().SingleOrDefaultAsync(m => m.Kind == kind && m.Version == version, ct);
+
+    /// <summary>
+    /// Makes each shipped model the active version of its kind where the store has no version of that kind at all; an
+    /// install that trained its own, or went back to the baseline on purpose, keeps what it chose. Answers what it added.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SeedShippedAsync(IEnumerable<ShippedModel> shipped, CancellationToken ct)
+    {
+        var added = new List<string>();
+        foreach (var model in shipped)
+        {
+            if (await db.TrainedModels.AnyAsync(m => m.Kind == model.Kind, ct)) continue;
+            await SaveAsync(model.Kind, model.Version, model.Trainer, model.ModelJson, model.MetricsJson, model.TrainingData, activate: true, ct);
+            added.Add($"{model.Kind} {model.Version}");
+        }
+        return added;
+    }
+
     public Task<string?> ActiveJsonAsync(string kind, CancellationToken ct) =>
         db.TrainedModels.AsNoTracking().Where(m => m.Kind == kind && m.IsActive).Select(m => m.ModelJson).SingleOrDefaultAsync(ct);
 

@@ -62,7 +62,7 @@ public class PipelineTests(string transport, string provider)
             Assert.That(brief.Sentiment, Is.EqualTo("negative"));
             Assert.That(brief.DraftReply, Does.StartWith("Hi Jane Doe"));
             Assert.That(System.Text.Json.Nodes.JsonNode.Parse(brief.ReasonsJson)!.AsArray().Select(r => r!["reason"]!.GetValue<string>()),
-                Does.Contain("negative: 'disappointed'").And.Contain("complaint: 'broken'"));
+                Does.Contain("negative: 'disappointed'").And.Contain("complaint: 'never answered'"));
         });
 
         var action = await host.WithScopeAsync(sp => sp.GetRequiredService<RecordAgentActionHandler>().HandleAsync(caseId,

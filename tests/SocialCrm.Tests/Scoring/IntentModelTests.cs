@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using SocialCrm.Scoring.Intent;
+using SocialCrm.Stages.Models;
 
 namespace SocialCrm.Tests.Scoring;
 
@@ -73,5 +75,21 @@ public class IntentModelTests
             Throws.TypeOf<FormatException>().With.Message.EqualTo("mine.txt line 2: unknown label 'rant' (expected complaint, question, praise, request, other)"));
         Assert.That(() => IntentExample.Read(new StringReader("# comment\n\nquestion\n"), "en", "mine.txt"),
             Throws.TypeOf<FormatException>().With.Message.StartsWith("mine.txt line 3:"));
+    }
+
+    [Test]
+    public void The_shipped_model_classifies_like_the_one_train_makes_from_the_same_data()
+    {
+        var shipped = ShippedModel.All.Single(m => m.Kind == ModelKinds.Intent);
+        Assert.That(JsonNode.Parse(shipped.MetricsJson)!["L2"]!.GetValue<double>(), Is.EqualTo(1e-6).Within(1e-12), "shipped with the strength this test trains with");
+
+        // A change to the featuriser that the shipped file predates shows here: re-ship with `train intent --ship`.
+        var model = TrainedIntentModel.FromJson(shipped.ModelJson);
+        var pairs = _heldOut.Select(r => (Shipped: model.Classify(r.Text, r.Language), Trained: _model.Classify(r.Text, r.Language))).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(pairs.Count(p => p.Shipped.Label == p.Trained.Label), Is.EqualTo(pairs.Count), "held-out posts given the same intent");
+            Assert.That(IntentEvaluation.Evaluate(model, "all", _heldOut).MacroF1, Is.EqualTo(IntentEvaluation.Evaluate(_model, "all", _heldOut).MacroF1).Within(1e-9));
+        });
     }
 }

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using SocialCrm.Scoring.Sentiment;
+using SocialCrm.Stages.Models;
 
 namespace SocialCrm.Tests.Scoring;
 
@@ -52,5 +54,30 @@ public class SentimentModelTests
         var again = loaded.Score("The replacement is broken again, worst service ever", "en");
         Assert.That(again.Label, Is.EqualTo(result.Label));
         Assert.That(again.Score, Is.EqualTo(result.Score).Within(1e-4), "weights are stored as float32");
+    }
+
+    [Test]
+    public void The_shipped_model_scores_like_the_one_train_makes_from_the_same_data()
+    {
+        var shipped = ShippedModel.All.Single(m => m.Kind == ModelKinds.Sentiment);
+        var report = JsonNode.Parse(shipped.MetricsJson)!["Report"]!;
+        Assert.That(report["ClassifierL2"]!.GetValue<double>(), Is.EqualTo(3e-5).Within(1e-9), "shipped with the strengths this test trains with");
+        Assert.That(report["RegressorL2"]!.GetValue<double>(), Is.EqualTo(1.5e-3).Within(1e-9));
+
+        // A change to the featuriser or the lexicons that the shipped file predates shows here: re-ship with `train sentiment --ship`.
+        var model = TrainedSentimentModel.FromJson(shipped.ModelJson);
+        var pairs = _heldOut.Select(r => (Shipped: model.Score(r.Text, "en"), Trained: _model.Score(r.Text, "en"))).ToList();
+        var sameLabel = pairs.Count(p => p.Shipped.Label == p.Trained.Label) / (double)pairs.Count;
+        var scoreGap = pairs.Max(p => Math.Abs(p.Shipped.Score - p.Trained.Score));
+        Assert.Multiple(() =>
+        {
+            Assert.That(sameLabel, Is.GreaterThanOrEqualTo(0.995), "held-out texts given the same label");
+            Assert.That(scoreGap, Is.LessThan(0.02), "largest difference in the graded score (-1 to 1)");
+            foreach (var source in new[] { "tweets", "movies", "editorials" })
+            {
+                var rows = _heldOut.Where(r => r.Source == source).ToList();
+                Assert.That(SentimentEvaluation.Evaluate(model, source, rows).R, Is.EqualTo(SentimentEvaluation.Evaluate(_model, source, rows).R).Within(0.003), source);
+            }
+        });
     }
 }

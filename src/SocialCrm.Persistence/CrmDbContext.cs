@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SocialCrm.Domain.Audit;
 using SocialCrm.Domain.Cases;
 using SocialCrm.Domain.Customers;
+using SocialCrm.Domain.Insights;
 using SocialCrm.Domain.Measure;
 using SocialCrm.Domain.Signals;
 using SocialCrm.Domain.Templates;
@@ -49,6 +50,10 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<FailedMessage> FailedMessages => Set<FailedMessage>();
     public DbSet<ProcessHeartbeat> ProcessHeartbeats => Set<ProcessHeartbeat>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<SignalTopic> SignalTopics => Set<SignalTopic>();
+    public DbSet<TopicAlert> TopicAlerts => Set<TopicAlert>();
+    public DbSet<AlertWebhook> AlertWebhooks => Set<AlertWebhook>();
     public DbSet<TrainedModelRecord> TrainedModels => Set<TrainedModelRecord>();
     public DbSet<SettingsVersionRecord> SettingsVersions => Set<SettingsVersionRecord>();
     public DbSet<ReplyTemplateVersion> ReplyTemplateVersions => Set<ReplyTemplateVersion>();
@@ -203,6 +208,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(s => s.CustomerId);
             // The measure stage looks up the customer's answer to a reply once per case (WaitForOutcome).
             e.HasIndex(s => s.InReplyToPostId);
+            // Topics are found in, and spikes looked for in, the posts of a time window.
+            e.HasIndex(s => s.PostedAt);
             e.Property(s => s.AuthorPlatformId).HasMaxLength(200);
             e.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -301,6 +308,37 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.Property(x => x.Id).HasMaxLength(200);
             e.HasIndex(x => x.LastSeenAt);
+        });
+        b.Entity<Topic>(e =>
+        {
+            // One topic per cluster of the discovery: two processes recomputing at once fail the second's save, not every later run.
+            e.HasIndex(t => t.Cluster).IsUnique()
+                .HasFilter(Database.ProviderName?.Contains("SqlServer") == true ? "[Cluster] IS NOT NULL" : "\"Cluster\" IS NOT NULL");
+            e.Property(t => t.Key).HasMaxLength(200);
+            e.Property(t => t.Label).HasMaxLength(500);
+            e.Property(t => t.Name).HasMaxLength(200);
+        });
+        b.Entity<SignalTopic>(e =>
+        {
+            e.HasKey(x => x.SignalId);
+            e.HasIndex(x => x.TopicId);
+            e.HasOne<Signal>().WithOne().HasForeignKey<SignalTopic>(x => x.SignalId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Topic>().WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<TopicAlert>(e =>
+        {
+            e.HasIndex(a => a.RaisedAt);
+            e.HasIndex(a => new { a.TopicId, a.Kind, a.RaisedAt });
+            e.HasIndex(a => a.NotifiedAt);
+            e.Property(a => a.Kind).HasMaxLength(32);
+            e.Property(a => a.AcknowledgedBy).HasMaxLength(256);
+            e.HasOne<Topic>().WithMany().HasForeignKey(a => a.TopicId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<AlertWebhook>(e =>
+        {
+            e.Property(w => w.Id).ValueGeneratedNever();
+            e.Property(w => w.Url).HasMaxLength(2000);
+            e.Property(w => w.UpdatedBy).HasMaxLength(256);
         });
         b.Entity<FailedMessage>(e =>
         {

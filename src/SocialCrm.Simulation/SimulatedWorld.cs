@@ -79,6 +79,18 @@ public sealed class SimulatedWorld
         }
     }
 
+    /// <summary>A post of a topic wave by one of the world's customers, in their language.</summary>
+    public SignalInput WavePost(TopicWave wave, DateTimeOffset now)
+    {
+        var post = NextPost(now).Signal;
+        lock (_lock)
+        {
+            var customer = ByHandle[(post.Platform!, post.AuthorHandle!)];
+            var texts = customer.Language == "fi" ? wave.Finnish : wave.English;
+            return post with { Text = _faker.PickRandom(texts) };
+        }
+    }
+
     public SignalInput FollowUp(SimulatedCustomer customer, string inReplyTo, bool happy, DateTimeOffset now)
     {
         lock (_lock)

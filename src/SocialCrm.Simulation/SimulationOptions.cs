@@ -15,4 +15,10 @@ public sealed class SimulationOptions
     public double FinnishShare { get; set; } = 0.2;
     /// <summary>How often a simulated agent writes the other kind of reply than the brief recommends, as real agents do; it also lets the reply-kind model see both kinds.</summary>
     public double OverrideShare { get; set; } = 0.2;
+    /// <summary>A topic wave to add to the everyday posts (TopicWaves: defect, delivery or campaign); empty for none.</summary>
+    public string Wave { get; set; } = "";
+    /// <summary>When the wave starts (minutes after the simulator), how long it lasts, and how many posts a minute it adds.</summary>
+    public double WaveAfterMinutes { get; set; }
+    public double WaveMinutes { get; set; } = 30;
+    public double WavePostsPerMinute { get; set; } = 6;
 }

@@ -29,6 +29,12 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulatedWorld
         return result.SignalId;
     }
 
+    public async Task PostWaveAsync(TopicWave wave, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IngestSignalHandler>().HandleAsync(world.WavePost(wave, clock.GetUtcNow()), ct);
+    }
+
     /// <summary>
     /// Plays the CRM back office, once: the customers it knows (buyers, and those who agreed to be contacted) are
     /// sent through the back office's API handler (as PUT /api/customers/{externalId} does) before they post, with

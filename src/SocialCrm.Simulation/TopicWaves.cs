@@ -36,4 +36,10 @@ public static class TopicWaves
         ["SummerGlow kampanja on ihana", "SummerGlow mainos on upea", "SummerGlow alekoodi toimi, mahtava diili"]);
 
     public static readonly IReadOnlyList<TopicWave> Week = [ProductDefect, DeliveryDelay, Campaign];
+
+    /// <summary>The waves by the names the simulator's Wave setting takes.</summary>
+    public static readonly IReadOnlyDictionary<string, TopicWave> ByName = new Dictionary<string, TopicWave>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["defect"] = ProductDefect, ["delivery"] = DeliveryDelay, ["campaign"] = Campaign,
+    };
 }

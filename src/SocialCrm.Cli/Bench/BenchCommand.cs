@@ -57,6 +57,7 @@ public static class BenchCommand
                 return 0;
             }
             var options = GlobalOptions.Read(result);
+            options.Insights.Enabled = false;   // the bench measures the stages; topic recomputation is `bench --topics`
             if (result.GetValue(webhooks) is > 0 and var posts)
             {
                 await using var hookStore = await FreshStore.CreateAsync(options.Database, result.GetValue(GlobalOptions.Connection) is null);

@@ -7,6 +7,7 @@ public static class AuditActions
     public const string CaseClaimed = "case.claimed", CaseReleased = "case.released", CaseActed = "case.acted";
     public const string WorkflowDraftSaved = "workflow.draft-saved", WorkflowPublished = "workflow.published", WorkflowReverted = "workflow.reverted", WorkflowDraftDiscarded = "workflow.draft-discarded";
     public const string SettingsChanged = "settings.changed", SettingsRestored = "settings.restored";
+    public const string TopicChanged = "topic.changed", TopicAlertAcknowledged = "topic.alert-acknowledged", TopicsRecomputed = "topics.recomputed", AlertWebhookSet = "alert-webhook.set";
     public const string TemplateCreated = "template.created", TemplateChanged = "template.changed", TemplateRetired = "template.retired", TemplateRestored = "template.restored";
     public const string ModelRestored = "model.restored", MessageReplayed = "message.replayed";
     public const string CustomerUpdated = "customer.updated", CustomerExported = "customer.exported", CustomerErased = "customer.erased";

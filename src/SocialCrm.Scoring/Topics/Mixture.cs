@@ -26,10 +26,13 @@ internal sealed class Mixture(int vocabulary, int clusters, double alpha, double
             z[d] = docs[d].Length == 0 ? -1 : start is null ? random.Next(clusters) : start[d] is var s && s >= 0 && s < clusters ? s : -2;
             if (z[d] >= 0) Move(docs[d], z[d], +1);
         }
+        // The new posts are first grouped among themselves, in the clusters nobody holds: placed one by one among the
+        // old clusters, the first posts of a new matter settle in a small old one and hold each other there.
+        var fresh = Enumerable.Range(0, clusters).Select(c => _docs[c] == 0).ToArray();
         for (var d = 0; d < docs.Length; d++)
             if (z[d] == -2)
             {
-                z[d] = Sample(docs[d], weights, random);
+                z[d] = Sample(docs[d], weights, random, fresh);
                 Move(docs[d], z[d], +1);
             }
         for (var sweep = 0; sweep <= iterations; sweep++)
@@ -50,13 +53,14 @@ internal sealed class Mixture(int vocabulary, int clusters, double alpha, double
         foreach (var w in doc) _counts[cluster * vocabulary + w] += sign;
     }
 
-    private int Sample(int[] doc, double[] weights, Random random)
+    private int Sample(int[] doc, double[] weights, Random random, bool[]? allowed = null)
     {
         var max = double.NegativeInfinity;
         var firstEmpty = -1;
         var empties = 0;
         for (var c = 0; c < clusters; c++)
         {
+            if (allowed is not null && !allowed[c]) { weights[c] = double.NegativeInfinity; continue; }
             if (_docs[c] == 0)
             {
                 empties++;

@@ -19,6 +19,7 @@ public sealed class SocialCrmOptions
     public ModelSettings Models { get; set; } = new();
     public ChannelOptions Channels { get; set; } = new();
     public RetentionOptions Retention { get; set; } = new();
+    public Insights.InsightsOptions Insights { get; set; } = new();
 
     /// <summary>Where the stage workflow definitions are imported from on start-up.</summary>
     public string WorkflowsFolder { get; set; } = Path.Combine(AppContext.BaseDirectory, "workflows");

@@ -1,3 +1,4 @@
+using SocialCrm.Stages.Insights;
 using SocialCrm.Stages.Operations;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
@@ -122,6 +123,18 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddSingleton<QueueDepths>();
         services.AddScoped<CaseReportQuery>();
         services.AddScoped<SocialCrmInitializer>();
+        services.AddSingleton(options.Insights);
+        services.AddSingleton<TopicState>();
+        services.AddScoped<TopicRecomputation>();
+        services.AddScoped<SpikeAlerts>();
+        services.AddScoped<InsightsQuery>();
+        services.AddScoped<TopicCommands>();
+        services.AddScoped<AlertWebhookSender>();
+        // A redirect would carry the signed alert somewhere the admin did not choose.
+        services.AddHttpClient(AlertWebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
+        services.AddSingleton<InsightsService>();
+        if (options.Insights.Enabled) services.AddHostedService(sp => sp.GetRequiredService<InsightsService>());
 
         services.AddHostedService<OutboxRelay>();
         services.AddSingleton<ProcessHeartbeats>();

@@ -93,6 +93,7 @@ public static class WebHostExtensions
         api.MapCaseEndpoints();
         api.MapSandboxEndpoints();
         api.MapReportEndpoints();
+        api.MapInsightsEndpoints();
         api.MapWorkflowEndpoints();
         api.MapSettingsEndpoints();
         api.MapTemplateEndpoints();

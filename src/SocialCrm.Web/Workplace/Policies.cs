@@ -17,6 +17,8 @@ public static class Policies
     public const string Admins = "admins";
     /// <summary>The back office's customer data: admins, and the back office's service account.</summary>
     public const string BackOffice = "backoffice";
+    /// <summary>What customers talk about (topics, trends, spike alerts): analysts, and admins who curate the topics.</summary>
+    public const string Insights = "insights";
     /// <summary>Anyone who holds a person's role: the overview, a case's view (agents work it, analysts drill down to it, admins look into it).</summary>
     public const string Staff = "staff";
 
@@ -25,6 +27,7 @@ public static class Policies
         .AddPolicy(Analysts, p => p.RequireRole(Roles.Analyst))
         .AddPolicy(Admins, p => p.RequireRole(Roles.Admin))
         .AddPolicy(Staff, p => p.RequireRole(Roles.People))
+        .AddPolicy(Insights, p => p.RequireRole(Roles.Analyst, Roles.Admin))
         .AddPolicy(BackOffice, p => p.RequireRole(Roles.Admin, Roles.BackOffice))
         // An endpoint that forgets its policy still needs a signed-in user (and the enumeration test names it).
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

@@ -33,6 +33,8 @@ public static class WorkerHostExtensions
         ["Logging:Console:FormatterOptions:IncludeScopes"] = "true",
         ["SocialCrm:Bus:Transport"] = BusOptions.RabbitMq,
         ["SocialCrm:Database:Provider"] = DatabaseOptions.Postgres,
+        // Topics and spike alerts run once per cluster: in the web host, not in each worker.
+        ["SocialCrm:Insights:Enabled"] = "false",
     };
 
     /// <summary>

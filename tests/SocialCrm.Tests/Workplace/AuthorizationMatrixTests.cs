@@ -14,7 +14,7 @@ namespace SocialCrm.Tests.Workplace;
 /// </summary>
 public class AuthorizationMatrixTests
 {
-    private enum Access { Anyone, SignedIn, Agent, Admin, Analyst }
+    private enum Access { Anyone, SignedIn, Agent, Admin, Analyst, AnalystOrAdmin }
 
     /// <summary>Who may use what: the product's rules, written down independently of the code that enforces them.</summary>
     private static readonly Dictionary<string, Access> Expected = new()
@@ -35,6 +35,16 @@ public class AuthorizationMatrixTests
         ["GET /denied"] = Access.SignedIn,
         ["GET /inbox"] = Access.Agent,
         ["GET /reports"] = Access.Analyst,
+        ["GET /insights"] = Access.AnalystOrAdmin,
+        ["GET /api/insights/topics"] = Access.AnalystOrAdmin,
+        ["GET /api/insights/topics/{id:guid}/cases"] = Access.AnalystOrAdmin,
+        ["PUT /api/insights/topics/{id:guid}"] = Access.Admin,
+        ["POST /api/insights/recompute"] = Access.Admin,
+        ["GET /api/insights/webhook"] = Access.Admin,
+        ["PUT /api/insights/webhook"] = Access.Admin,
+        ["GET /api/insights/alerts"] = Access.AnalystOrAdmin,
+        ["GET /api/insights/alerts/{id:guid}/cases"] = Access.AnalystOrAdmin,
+        ["POST /api/insights/alerts/{id:guid}/acknowledge"] = Access.AnalystOrAdmin,
         ["GET /admin/users"] = Access.Admin,
         ["GET /admin/audit"] = Access.Admin,
         ["GET /admin/operations"] = Access.Admin,
@@ -152,6 +162,7 @@ public class AuthorizationMatrixTests
                     Access.Agent => who == "agent",
                     Access.Admin => who == "admin",
                     Access.Analyst => who == "analyst",
+                    Access.AnalystOrAdmin => who is "analyst" or "admin",
                     _ => false,
                 };
                 if (allowed && refused) failures.Add($"{key}: {who} was refused ({status}) but may use it");

@@ -710,6 +710,163 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.ToTable("SocialIdentities");
                 });
 
+            modelBuilder.Entity("SocialCrm.Domain.Insights.AlertWebhook", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AlertWebhooks");
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Insights.SignalTopic", b =>
+                {
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Cluster")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("TopicId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("SignalId");
+
+                    b.HasIndex("TopicId");
+
+                    b.ToTable("SignalTopics");
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Insights.Topic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("Cluster")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("FirstSeenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("OrderTermsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ProductsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TermsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cluster")
+                        .IsUnique()
+                        .HasFilter("[Cluster] IS NOT NULL");
+
+                    b.ToTable("Topics");
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Insights.TopicAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<double>("Expected")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("NotifyAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Observed")
+                        .HasColumnType("int");
+
+                    b.Property<double>("PValue")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("TopicId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotifiedAt");
+
+                    b.HasIndex("RaisedAt");
+
+                    b.HasIndex("TopicId", "Kind", "RaisedAt");
+
+                    b.ToTable("TopicAlerts");
+                });
+
             modelBuilder.Entity("SocialCrm.Domain.Measure.CaseMetrics", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -908,6 +1065,8 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("InReplyToPostId");
+
+                    b.HasIndex("PostedAt");
 
                     b.HasIndex("Platform", "PlatformPostId")
                         .IsUnique();
@@ -1615,6 +1774,30 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.HasOne("SocialCrm.Domain.Customers.Customer", null)
                         .WithMany("Identities")
                         .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Insights.SignalTopic", b =>
+                {
+                    b.HasOne("SocialCrm.Domain.Signals.Signal", null)
+                        .WithOne()
+                        .HasForeignKey("SocialCrm.Domain.Insights.SignalTopic", "SignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialCrm.Domain.Insights.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Insights.TopicAlert", b =>
+                {
+                    b.HasOne("SocialCrm.Domain.Insights.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -45,12 +45,11 @@ public sealed class InsightsQuery(CrmDbContext db, TimeProvider clock)
         return (filter.From ?? to.AddDays(-29), to);
     }
 
-    public async Task<TopicAlertView?> AlertAsync(Guid id, CancellationToken ct) =>
-        await (from a in db.TopicAlerts.AsNoTracking()
-               join t in db.Topics on a.TopicId equals t.Id
-               where a.Id == id
-               select new TopicAlertView(a.Id, a.TopicId, t.Name ?? t.Label, a.Kind, a.RaisedAt, a.WindowStart, a.Observed, a.Expected, a.Reason,
-                   a.AcknowledgedAt, a.AcknowledgedBy)).SingleOrDefaultAsync(ct);
+    public Task<TopicAlertView?> AlertAsync(Guid id, CancellationToken ct) => AlertViews(db.TopicAlerts.Where(a => a.Id == id)).SingleOrDefaultAsync(ct);
+
+    /// <summary>The posts behind an alert: its topic's posts since the start of the window the spike was seen in.</summary>
+    public Task<IReadOnlyList<TopicCase>?> AlertCasesAsync(TopicAlertView alert, CancellationToken ct) =>
+        CasesAsync(alert.TopicId, new InsightsFilter { From = DateOnly.FromDateTime(alert.WindowStart), To = DateOnly.FromDateTime(alert.RaisedAt) }, ct, since: alert.WindowStart);
 
     public async Task<InsightsReport> ReportAsync(InsightsFilter filter, CancellationToken ct)
     {
@@ -123,15 +122,16 @@ public sealed class InsightsQuery(CrmDbContext db, TimeProvider clock)
             .ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<TopicAlertView>> AlertsAsync(bool openOnly, CancellationToken ct)
-    {
-        var alerts = db.TopicAlerts.AsNoTracking().Where(a => !openOnly || a.AcknowledgedAt == null);
-        return await (from a in alerts
-                      join t in db.Topics on a.TopicId equals t.Id
-                      orderby a.RaisedAt descending
-                      select new TopicAlertView(a.Id, a.TopicId, t.Name ?? t.Label, a.Kind, a.RaisedAt, a.WindowStart, a.Observed, a.Expected, a.Reason,
-                          a.AcknowledgedAt, a.AcknowledgedBy)).Take(200).ToListAsync(ct);
-    }
+    public async Task<IReadOnlyList<TopicAlertView>> AlertsAsync(bool openOnly, CancellationToken ct) =>
+        await AlertViews(db.TopicAlerts.Where(a => !openOnly || a.AcknowledgedAt == null)).Take(200).ToListAsync(ct);
+
+    /// <summary>Alerts with their topic's name, newest first.</summary>
+    private IQueryable<TopicAlertView> AlertViews(IQueryable<TopicAlert> alerts) =>
+        from a in alerts.AsNoTracking()
+        join t in db.Topics on a.TopicId equals t.Id
+        orderby a.RaisedAt descending
+        select new TopicAlertView(a.Id, a.TopicId, t.Name ?? t.Label, a.Kind, a.RaisedAt, a.WindowStart, a.Observed, a.Expected, a.Reason,
+            a.AcknowledgedAt, a.AcknowledgedBy);
 
     public Task<int> OpenAlertCountAsync(CancellationToken ct) => db.TopicAlerts.CountAsync(a => a.AcknowledgedAt == null, ct);
 

@@ -72,7 +72,7 @@ public static class InsightsEndpoints
         {
             var alert = await query.AlertAsync(id, ct);
             if (alert is null) return Results.Problem($"there is no alert {id}", statusCode: StatusCodes.Status404NotFound);
-            return Results.Ok(await query.CasesAsync(alert.TopicId, new InsightsFilter { From = DateOnly.FromDateTime(alert.WindowStart), To = DateOnly.FromDateTime(alert.RaisedAt) }, ct, since: alert.WindowStart));
+            return Results.Ok(await query.AlertCasesAsync(alert, ct));
         })
         .WithSummary("The posts behind an alert: its topic's posts since the start of the window the spike was seen in");
 

@@ -71,4 +71,25 @@ public class InsightsPageTests
         await Expect(admin.Locator("#webhook")).ToContainTextAsync("Send alerts to a webhook");
         await BrowserSession.ShotAsync(admin, "insights-admin");
     }
+
+    [Test]
+    public async Task An_empty_store_says_what_to_do_and_an_admin_is_told_alerts_need_a_signing_key()
+    {
+        using var factory = new ApiFactory();
+        await using var session = await BrowserSession.StartAsync(factory);
+        var (user, password) = await factory.UserAsync("empty-admin", "admin");
+        var page = await session.SignInAsync(user, password, "/insights");
+        await Expect(page.Locator("#insights-empty")).ToContainTextAsync("No topics in this range");
+        await Expect(page.Locator("#insights-empty")).ToContainTextAsync("Recompute now");
+        await Expect(page.Locator("#no-alerts")).ToBeVisibleAsync();
+        await Expect(page.Locator("#webhook")).ToContainTextAsync("set SocialCrm:Insights:AlertWebhookSecret");
+        await BrowserSession.ShotAsync(page, "insights-empty-admin");
+
+        var (analyst, analystPassword) = await factory.UserAsync("empty-analyst", "analyst");
+        var analystPage = await session.SignInAsync(analyst, analystPassword, "/insights");
+        await Expect(analystPage.Locator("#insights-empty")).ToContainTextAsync("No topics in this range");
+        await Expect(analystPage.Locator("#webhook")).ToHaveCountAsync(0);
+        await Expect(analystPage.Locator("#recompute")).ToHaveCountAsync(0);
+        await BrowserSession.ShotAsync(analystPage, "insights-empty-analyst");
+    }
 }

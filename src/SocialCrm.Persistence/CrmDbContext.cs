@@ -10,6 +10,7 @@ using SocialCrm.Domain.Measure;
 using SocialCrm.Domain.Signals;
 using SocialCrm.Domain.Templates;
 using SocialCrm.Domain.Text;
+using SocialCrm.Domain.Workplace;
 using SocialCrm.Persistence.Messaging;
 using SocialCrm.Persistence.Models;
 using SocialCrm.Persistence.Settings;
@@ -37,6 +38,9 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseBrief> CaseBriefs => Set<CaseBrief>();
     public DbSet<AgentAction> AgentActions => Set<AgentAction>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<AgentProfile> AgentProfiles => Set<AgentProfile>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutgoingMessage> OutgoingMessages => Set<OutgoingMessage>();
     public DbSet<Interaction> Interactions => Set<Interaction>();
     public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
@@ -219,6 +223,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(c => new { c.Status, c.Priority });
             e.HasIndex(c => new { c.Status, c.SlaDueAt });
             e.HasIndex(c => c.CustomerId);
+            // An agent's open cases: counted against their capacity on every assignment.
+            e.HasIndex(c => new { c.AssignedAgent, c.Status });
             e.HasOne<Signal>().WithMany().HasForeignKey(c => c.SignalId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -303,6 +309,33 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.HasKey(x => new { x.MessageId, x.Consumer });
             e.HasIndex(x => x.ProcessedAt); // the operations page's last hour
+        });
+        b.Entity<CaseEvent>(e =>
+        {
+            e.HasIndex(x => new { x.CaseId, x.At });
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.Actor).HasMaxLength(256);
+            e.Property(x => x.Agent).HasMaxLength(256);
+            e.Property(x => x.Queue).HasMaxLength(64);
+            e.Property(x => x.Text).HasMaxLength(4000);
+            e.Property(x => x.Mentions).HasMaxLength(2000);
+            e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<AgentProfile>(e =>
+        {
+            e.HasKey(x => x.UserName);
+            e.Property(x => x.UserName).HasMaxLength(256);
+            e.Property(x => x.Availability).HasMaxLength(16);
+            e.Property(x => x.Queues).HasMaxLength(1000);
+            e.Ignore(x => x.QueueList);
+        });
+        b.Entity<Notification>(e =>
+        {
+            e.HasIndex(x => new { x.UserName, x.ReadAt, x.CreatedAt });
+            e.HasIndex(x => new { x.CaseId, x.Kind });
+            e.Property(x => x.UserName).HasMaxLength(256);
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.Text).HasMaxLength(1000);
         });
         b.Entity<ProcessHeartbeat>(e =>
         {

@@ -11,6 +11,9 @@ public sealed class SimulationOptions
     public bool Agents { get; set; } = true;
     /// <summary>How long an unclaimed case waits in the inbox before a simulated agent takes it (a person who claims it first keeps it).</summary>
     public double AgentDelaySeconds { get; set; } = 4;
+    /// <summary>How many simulated agents there are (sim-agent-1, ...), and how many open cases each takes at once. They are available from the start and take the cases auto-assignment gives them, as people do.</summary>
+    public int AgentCount { get; set; } = 5;
+    public int AgentCapacity { get; set; } = 8;
     public double FollowUpProbability { get; set; } = 0.55;
     public double FinnishShare { get; set; } = 0.2;
     /// <summary>How often a simulated agent writes the other kind of reply than the brief recommends, as real agents do; it also lets the reply-kind model see both kinds.</summary>

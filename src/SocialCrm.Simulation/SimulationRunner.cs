@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCrm.Domain.Cases;
 using SocialCrm.Domain.Customers;
+using SocialCrm.Domain.Workplace;
+using SocialCrm.Stages.Settings;
 using SocialCrm.Persistence;
 using SocialCrm.Persistence.Configuration;
 using SocialCrm.Stages.Act.Connections;
@@ -86,20 +88,29 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulatedWorld
     }
 
     /// <summary>
-    /// Agents take cases that no person has claimed and that waited long enough (AgentDelaySeconds, so a person can
-    /// beat them to it), reply as the brief recommends, and ask valuable customers to connect where that is allowed.
+    /// The simulated agents are available from the start and work the cases auto-assignment gives them, once those have
+    /// waited AgentDelaySeconds (the time to read a brief). In a queue without auto-assignment they take cases nobody
+    /// has claimed after that delay, so a person can beat them to it. They reply as the brief recommends, and ask
+    /// valuable customers to connect where that is allowed.
     /// </summary>
     public async Task<int> ActAsAgentsAsync(CancellationToken ct)
     {
         if (!options.Agents) return 0;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        await EnsureAgentsAsync(db, ct);
         var handler = scope.ServiceProvider.GetRequiredService<RecordAgentActionHandler>();
         var connections = scope.ServiceProvider.GetRequiredService<ConnectionRules>();
+        var settings = (await scope.ServiceProvider.GetRequiredService<SettingsStore>().CurrentAsync(ct)).Values;
+        var manual = CaseQueues.All.Where(q => !settings.Queue(q).AutoAssign).ToList();
         var before = clock.GetUtcNow().UtcDateTime.AddSeconds(-options.AgentDelaySeconds);
-        var waiting = await db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.AwaitingAgent && c.AssignedAgent == null && c.CreatedAt <= before).OrderBy(c => c.CreatedAt)
-            .Join(db.CaseBriefs, c => c.Id, b => b.CaseId, (c, b) => new { c.Id, c.CustomerId, c.SignalId, b.RecommendedReplyKind, b.ValueScore })
-            .Join(db.Signals, x => x.SignalId, s => s.Id, (x, s) => new { x.Id, x.CustomerId, x.RecommendedReplyKind, x.ValueScore, s.Platform })
+        var waiting = await db.Cases.AsNoTracking()
+            .Where(c => c.Status == CaseStatus.AwaitingAgent
+                && ((c.AssignedAgent != null && c.AssignedAgent.StartsWith(AgentPrefix) && c.ClaimedAt <= before)
+                    || (c.AssignedAgent == null && manual.Contains(c.Queue) && c.CreatedAt <= before)))
+            .OrderBy(c => c.CreatedAt)
+            .Join(db.CaseBriefs, c => c.Id, b => b.CaseId, (c, b) => new { c.Id, c.CustomerId, c.SignalId, c.AssignedAgent, b.RecommendedReplyKind, b.ValueScore })
+            .Join(db.Signals, x => x.SignalId, s => s.Id, (x, s) => new { x.Id, x.CustomerId, x.AssignedAgent, x.RecommendedReplyKind, x.ValueScore, s.Platform })
             .Take(50).ToListAsync(ct);
         var acted = 0;
         foreach (var c in waiting)
@@ -108,7 +119,7 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulatedWorld
             var connect = !ignore && c.ValueScore >= 0.4 && await connections.WhyNotAsync(c.CustomerId, c.Platform, ct) is null;
             var result = await handler.HandleAsync(c.Id, new AgentActionInput
             {
-                Agent = $"sim-agent-{(Math.Abs(c.Id.GetHashCode()) % 5) + 1}",
+                Agent = c.AssignedAgent ?? $"{AgentPrefix}{(Math.Abs(c.Id.GetHashCode()) % Math.Max(1, options.AgentCount)) + 1}",
                 Action = ignore ? AgentActions.Ignore : AgentActions.Reply,
                 Reason = ignore ? "not for us" : null,
                 ReplyKind = world.NextDouble() < options.OverrideShare ? Other(c.RecommendedReplyKind) : c.RecommendedReplyKind,
@@ -117,6 +128,24 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulatedWorld
             if (result.Status == RecordActionStatus.Accepted) acted++;
         }
         return acted;
+    }
+
+    public const string AgentPrefix = "sim-agent-";
+    private bool _agentsReady;
+
+    /// <summary>The simulated agents' profiles: available, with their capacity, every queue.</summary>
+    private async Task EnsureAgentsAsync(CrmDbContext db, CancellationToken ct)
+    {
+        if (_agentsReady) return;
+        var names = Enumerable.Range(1, Math.Max(1, options.AgentCount)).Select(i => $"{AgentPrefix}{i}").ToList();
+        var known = await db.AgentProfiles.Where(p => names.Contains(p.UserName)).Select(p => p.UserName).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var name in names.Except(known))
+            db.AgentProfiles.Add(new AgentProfile { UserName = name, Availability = Availability.Available, AvailabilityChangedAt = now, Capacity = options.AgentCapacity });
+        await db.SaveChangesAsync(ct);
+        await db.AgentProfiles.Where(p => names.Contains(p.UserName))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Availability, Availability.Available).SetProperty(p => p.Capacity, options.AgentCapacity), ct);
+        _agentsReady = true;
     }
 
     private static string Other(string kind) => kind == "personalised" ? "standard" : "personalised";

@@ -5,6 +5,8 @@ public static class AuditActions
 {
     public const string SignInFailed = "sign-in.failed", SignedIn = "sign-in", TokenIssued = "token.issued";
     public const string CaseClaimed = "case.claimed", CaseReleased = "case.released", CaseActed = "case.acted";
+    public const string CaseAssigned = "case.assigned", CaseTransferred = "case.transferred", CaseNoteAdded = "case.note-added";
+    public const string AgentAvailabilityChanged = "agent.availability-changed", AgentWorkChanged = "agent.work-changed";
     public const string WorkflowDraftSaved = "workflow.draft-saved", WorkflowPublished = "workflow.published", WorkflowReverted = "workflow.reverted", WorkflowDraftDiscarded = "workflow.draft-discarded";
     public const string SettingsChanged = "settings.changed", SettingsRestored = "settings.restored";
     public const string TopicChanged = "topic.changed", TopicAlertAcknowledged = "topic.alert-acknowledged", TopicsRecomputed = "topics.recomputed", AlertWebhookSet = "alert-webhook.set";

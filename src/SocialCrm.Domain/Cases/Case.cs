@@ -77,3 +77,10 @@ public sealed class AgentAction
     public string? IgnoreReason { get; set; }
     public DateTime RecordedAt { get; set; }
 }
+
+/// <summary>The agent queues the analyse stage routes to (RouteToQueue); a workflow may name others.</summary>
+public static class CaseQueues
+{
+    public const string Vip = "vip", Complaints = "complaints", Support = "support", Social = "social";
+    public static readonly string[] All = [Vip, Complaints, Support, Social];
+}

@@ -20,6 +20,7 @@ public sealed class SocialCrmOptions
     public ChannelOptions Channels { get; set; } = new();
     public RetentionOptions Retention { get; set; } = new();
     public Insights.InsightsOptions Insights { get; set; } = new();
+    public Assignment.AssignmentOptions Assignment { get; set; } = new();
 
     /// <summary>Where the stage workflow definitions are imported from on start-up.</summary>
     public string WorkflowsFolder { get; set; } = Path.Combine(AppContext.BaseDirectory, "workflows");

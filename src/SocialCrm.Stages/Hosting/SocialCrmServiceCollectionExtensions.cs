@@ -13,6 +13,9 @@ using SocialCrm.Scoring.Value;
 using SocialCrm.Stages.Act.Activities;
 using SocialCrm.Stages.Act.CaseView;
 using SocialCrm.Stages.Act.Claim;
+using SocialCrm.Stages.Act.Notes;
+using SocialCrm.Stages.Assignment;
+using SocialCrm.Stages.Notifications;
 using SocialCrm.Stages.Act.Inbox;
 using SocialCrm.Stages.Act.Connections;
 using SocialCrm.Stages.Act.Drafting;
@@ -103,6 +106,14 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddSingleton(options.Channels);
         services.AddScoped<RecordAgentActionHandler>();
         services.AddScoped<ClaimCaseHandler>();
+        services.AddSingleton(options.Assignment);
+        services.AddSingleton<AssignmentSignal>();
+        services.AddScoped<AgentProfileStore>();
+        services.AddScoped<AutoAssigner>();
+        services.AddScoped<TransferCaseHandler>();
+        services.AddScoped<AddCaseNoteHandler>();
+        services.AddScoped<NotificationCenter>();
+        services.AddScoped<SlaWarnings>();
         services.AddScoped<ConnectionRules>();
         services.AddScoped<ReplyRules>();
         services.AddScoped<CustomerLinks>();
@@ -145,6 +156,8 @@ public static class SocialCrmServiceCollectionExtensions
         if (options.Models.RetrainEveryHours > 0) services.AddHostedService<ModelRetrainingService>();
         if (options.Runs(StageWorkflows.Measure)) services.AddHostedService<BookmarkTimeoutService>();
         if (options.Runs(StageWorkflows.Act)) services.AddHostedService<OutgoingDispatcher>();
+        // Where cases reach the inbox; concurrent assigners in other processes are safe (AutoAssigner).
+        if (options.Runs(StageWorkflows.Act) && options.Assignment.Enabled) services.AddHostedService<AutoAssignmentService>();
         return services;
     }
 

@@ -24,6 +24,20 @@ public sealed record CrmSettings
     public int SlaNormalMinutes { get; set; } = 480;
     public int SlaLowMinutes { get; set; } = 1440;
     public int PersonalisedRepliesPerDay { get; set; }
+    /// <summary>Per agent queue (vip, complaints, support, social): auto-assignment.</summary>
+    public Dictionary<string, QueueSettings> Queues { get; set; } = QueueSettings.Defaults();
+
+    /// <summary>The queue's settings; a queue no version names works as a new one does.</summary>
+    public QueueSettings Queue(string queue) => Queues.GetValueOrDefault(queue) ?? new QueueSettings();
+
+    /// <summary>A copy with one queue's settings replaced.</summary>
+    public CrmSettings WithQueue(string queue, QueueSettings settings) => this with { Queues = new(Queues) { [queue] = settings } };
+
+    // Value equality over the numbers and the queues: saving what is live makes no new version.
+    public bool Equals(CrmSettings? other) => other is not null && Fields.All(f => this[f.Name] == other[f.Name])
+        && Queues.Count == other.Queues.Count && Queues.All(q => other.Queues.TryGetValue(q.Key, out var o) && o == q.Value);
+
+    public override int GetHashCode() => HashCode.Combine(VipValue, SlaUrgentMinutes, Queues.Count);
 
     private const int Week = 7 * 24 * 60;
 
@@ -64,12 +78,21 @@ public sealed record CrmSettings
     {
         var json = new JsonObject();
         foreach (var f in Fields) json[f.Name] = f.WholeNumber ? JsonValue.Create((int)this[f.Name]) : JsonValue.Create(this[f.Name]);
+        var queues = new JsonObject();
+        foreach (var (name, q) in Queues.OrderBy(q => q.Key, StringComparer.Ordinal)) queues[name] = q.ToJson();
+        json["queues"] = queues;
         return json;
     }
 
-    public static CrmSettings FromJson(string json) => JsonSerializer.Deserialize<CrmSettings>(json, JsonSerializerOptions.Web) ?? new();
+    public static CrmSettings FromJson(string json)
+    {
+        var settings = JsonSerializer.Deserialize<CrmSettings>(json, JsonSerializerOptions.Web) ?? new();
+        if (JsonNode.Parse(json) is JsonObject o && !o.ContainsKey("queues")) settings.Queues = QueueSettings.Upgraded();
+        return settings;
+    }
 
     /// <summary>What differs from another version, in words: "vipValue 0.7 → 0.6; slaUrgentMinutes 60 → 30".</summary>
     public string ChangesFrom(CrmSettings before) => string.Join("; ", Fields.Where(f => before[f.Name] != this[f.Name])
-        .Select(f => $"{f.Name} {before[f.Name].ToString(CultureInfo.InvariantCulture)} → {this[f.Name].ToString(CultureInfo.InvariantCulture)}"));
+        .Select(f => $"{f.Name} {before[f.Name].ToString(CultureInfo.InvariantCulture)} → {this[f.Name].ToString(CultureInfo.InvariantCulture)}")
+        .Concat(QueueSettings.Changes(before.Queues, Queues)));
 }

@@ -38,7 +38,7 @@ public sealed class SettingsStore(CrmDbContext db, LiveSettings live, WorkflowSe
     }
 
     /// <summary>Every name a workflow may read as settings.*.</summary>
-    public static IReadOnlyList<string> Names => [.. new WorkflowSettings().ToJson().Select(s => s.Key), .. CrmSettings.Fields.Select(f => f.Name), "version"];
+    public static IReadOnlyList<string> Names => [.. new WorkflowSettings().ToJson().Select(s => s.Key), .. CrmSettings.Fields.Select(f => f.Name), "queues", "version"];
 
     public async Task<List<SettingsVersion>> VersionsAsync(CancellationToken ct) =>
         [.. (await db.SettingsVersions.AsNoTracking().OrderByDescending(v => v.Version).ToListAsync(ct)).Select(Of)];
@@ -70,13 +70,13 @@ public sealed class SettingsStore(CrmDbContext db, LiveSettings live, WorkflowSe
     /// </summary>
     public async Task<(SettingsVersion Settings, bool Changed)> ChangeAsync(JsonObject changes, string by, string? comment, int? editedVersion, CancellationToken ct)
     {
-        var parsed = Parse(changes);
+        var (parsed, queues) = Parse(changes);
         var changed = false;
         var saved = await SaveNextAsync(async current =>
         {
             if (editedVersion is { } edited && edited != current.Version)
                 throw new DbUpdateConcurrencyException($"the settings are at version {current.Version} (saved by {current.CreatedBy}), not {edited}: load them again");
-            var next = parsed.Aggregate(current.Values, (s, c) => s.With(c.Key, c.Value));
+            var next = queues.Aggregate(parsed.Aggregate(current.Values, (s, c) => s.With(c.Key, c.Value)), (s, q) => s.WithQueue(q.Key, q.Value(s.Queue(q.Key))));
             await validator.ValidateAndThrowAsync(next, ct);
             changed = next != current.Values;
             return next;
@@ -87,7 +87,7 @@ public sealed class SettingsStore(CrmDbContext db, LiveSettings live, WorkflowSe
     /// <summary>Checks settings changes being tried (in a backtest) as saving them would, and gives them back without saving.</summary>
     public async Task<JsonObject> TryAsync(JsonObject changes, CancellationToken ct)
     {
-        var parsed = Parse(changes);
+        var (parsed, _) = Parse(changes);
         var current = await CurrentAsync(ct);
         await validator.ValidateAndThrowAsync(parsed.Aggregate(current.Values, (s, c) => s.With(c.Key, c.Value)), ct);
         var json = new JsonObject();
@@ -156,13 +156,19 @@ public sealed class SettingsStore(CrmDbContext db, LiveSettings live, WorkflowSe
 
     private static SettingsVersion Of(SettingsVersionRecord r) => new(r.Version, CrmSettings.FromJson(r.ValuesJson), r.CreatedAt, r.CreatedBy, r.Comment);
 
-    private static Dictionary<string, double> Parse(JsonObject changes)
+    private static (Dictionary<string, double> Numbers, Dictionary<string, Func<QueueSettings, QueueSettings>> Queues) Parse(JsonObject changes)
     {
         var failures = new List<ValidationFailure>();
         var parsed = new Dictionary<string, double>();
+        var queues = new Dictionary<string, Func<QueueSettings, QueueSettings>>();
         foreach (var (name, node) in changes)
         {
             if (name is "comment" or "version") continue;
+            if (name == "queues")
+            {
+                ParseQueues(node, queues, failures);
+                continue;
+            }
             var field = CrmSettings.Fields.FirstOrDefault(f => f.Name == name);
             if (field is null)
             {
@@ -188,7 +194,49 @@ public sealed class SettingsStore(CrmDbContext db, LiveSettings live, WorkflowSe
             parsed[name] = value;
         }
         if (failures.Count > 0) throw new ValidationException(failures);
-        if (parsed.Count == 0) throw new ValidationException([new ValidationFailure("$", $"name at least one setting to change ({string.Join(", ", CrmSettings.Fields.Select(f => f.Name))})")]);
-        return parsed;
+        if (parsed.Count == 0 && queues.Count == 0)
+            throw new ValidationException([new ValidationFailure("$", $"name at least one setting to change ({string.Join(", ", CrmSettings.Fields.Select(f => f.Name))}, queues)")]);
+        return (parsed, queues);
+    }
+
+    /// <summary>{"vip": {"autoAssign": false}, ...}: the queue settings named change, the others keep their values.</summary>
+    private static void ParseQueues(JsonNode? node, Dictionary<string, Func<QueueSettings, QueueSettings>> queues, List<ValidationFailure> failures)
+    {
+        if (node is not JsonObject byQueue)
+        {
+            failures.Add(new("queues", "must be an object of queue names, e.g. {\"vip\": {\"autoAssign\": true}}"));
+            return;
+        }
+        foreach (var (queue, settings) in byQueue)
+        {
+            if (!QueueNames.IsValid(queue))
+            {
+                failures.Add(new($"queues.{queue}", "a queue name is 1 to 64 lower-case letters, digits or dashes"));
+                continue;
+            }
+            if (settings is not JsonObject fields)
+            {
+                failures.Add(new($"queues.{queue}", "must be an object, e.g. {\"autoAssign\": true}"));
+                continue;
+            }
+            Func<QueueSettings, QueueSettings> change = q => q;
+            foreach (var (field, value) in fields)
+            {
+                if (field != "autoAssign")
+                {
+                    failures.Add(new($"queues.{queue}.{field}", $"'{field}' is not a queue setting (autoAssign)"));
+                    continue;
+                }
+                if (value is not JsonValue v || v.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+                {
+                    failures.Add(new($"queues.{queue}.autoAssign", "must be true or false"));
+                    continue;
+                }
+                var on = v.GetValue<bool>();
+                var before = change;
+                change = q => before(q) with { AutoAssign = on };
+            }
+            queues[queue] = change;
+        }
     }
 }

@@ -6,6 +6,8 @@ using SocialCrm.Stages.Act.Drafting;
 using SocialCrm.Stages.Act.Inbox;
 using SocialCrm.Stages.Act.Claim;
 using SocialCrm.Stages.Act.RecordAction;
+using SocialCrm.Stages.Act.Notes;
+using SocialCrm.Stages.Assignment;
 using SocialCrm.Web.Workplace;
 
 namespace SocialCrm.Web.Api;
@@ -67,6 +69,36 @@ public static class CaseEndpoints
         .WithSummary("Record the signed-in agent's action on a case: reply (personalised or standard; without text, the draft of that kind) or ignore (with a reason), optionally ask to connect")
         .Accepts<AgentActionInput>("application/json")
         .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        cases.MapPost("/{id:guid}/notes", async (Guid id, HttpRequest request, HttpContext http, AddCaseNoteHandler notes, CancellationToken ct) =>
+        {
+            var result = await notes.AddAsync(id, await JsonBody.ReadAsync<CaseNoteInput>(request, ct), http.User.Identity!.Name!, ct);
+            return result.Status switch
+            {
+                NoteStatus.Added => Results.Created($"/api/cases/{id}", new { noteId = result.NoteId, mentioned = result.Mentioned, unknownMentions = result.Unknown }),
+                NoteStatus.CaseNotFound => Results.Problem(result.Problem, statusCode: StatusCodes.Status404NotFound),
+                _ => Results.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [result.Problem!] }),
+            };
+        })
+        .RequireAuthorization(Policies.Casework)
+        .WithSummary("An internal note on the case, for the team only (never sent): {\"text\": \"...\"}; each @name of a user notifies them. Answers whom it mentioned, and the @names that are no user")
+        .Accepts<CaseNoteInput>("application/json");
+
+        cases.MapPost("/{id:guid}/transfer", async (Guid id, HttpRequest request, HttpContext http, TransferCaseHandler transfers, CancellationToken ct) =>
+        {
+            var result = await transfers.TransferAsync(id, await JsonBody.ReadAsync<TransferInput>(request, ct), http.User.Identity!.Name!, http.User.IsInRole(SocialCrm.Persistence.Workplace.Roles.Admin), ct);
+            return result.Status switch
+            {
+                TransferStatus.Done => Results.Ok(new { caseId = id, holder = result.Agent, queue = result.Queue }),
+                TransferStatus.CaseNotFound => Results.Problem(result.Problem, statusCode: StatusCodes.Status404NotFound),
+                TransferStatus.NotAllowed => Results.Problem(result.Problem, statusCode: StatusCodes.Status403Forbidden),
+                TransferStatus.NotOpen => Results.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict),
+                _ => Results.ValidationProblem(new Dictionary<string, string[]> { ["transfer"] = [result.Problem!] }),
+            };
+        })
+        .RequireAuthorization(Policies.Casework)
+        .WithSummary("Hand an open case to another agent, another queue, or both, with a note: {\"agent\": \"name\", \"queue\": \"vip\", \"note\": \"why\"}. The holder or an admin; to a queue alone, it waits there unassigned")
+        .Accepts<TransferInput>("application/json");
 
         cases.MapPost("/{id:guid}/identity-claims/{claimId:guid}/confirm", (Guid id, Guid claimId, HttpContext http, IdentityClaims claims, CancellationToken ct) =>
             DecideClaimAsync(id, claimId, confirm: true, http, claims, ct))

@@ -91,6 +91,9 @@ public static class WebHostExtensions
         api.MapAuthEndpoints(app);
         api.MapSignalEndpoints();
         api.MapCaseEndpoints();
+        api.MapMeEndpoints();
+        api.MapNotificationEndpoints();
+        api.MapAgentEndpoints();
         api.MapSandboxEndpoints();
         api.MapReportEndpoints();
         api.MapInsightsEndpoints();

@@ -19,6 +19,8 @@ public static class Policies
     public const string BackOffice = "backoffice";
     /// <summary>What customers talk about (topics, trends, spike alerts): analysts, and admins who curate the topics.</summary>
     public const string Insights = "insights";
+    /// <summary>Work on a case besides acting on it: internal notes and transfers (agents, and admins who route the work).</summary>
+    public const string Casework = "casework";
     /// <summary>Anyone who holds a person's role: the overview, a case's view (agents work it, analysts drill down to it, admins look into it).</summary>
     public const string Staff = "staff";
 
@@ -27,6 +29,7 @@ public static class Policies
         .AddPolicy(Analysts, p => p.RequireRole(Roles.Analyst))
         .AddPolicy(Admins, p => p.RequireRole(Roles.Admin))
         .AddPolicy(Staff, p => p.RequireRole(Roles.People))
+        .AddPolicy(Casework, p => p.RequireRole(Roles.Agent, Roles.Admin))
         .AddPolicy(Insights, p => p.RequireRole(Roles.Analyst, Roles.Admin))
         .AddPolicy(BackOffice, p => p.RequireRole(Roles.Admin, Roles.BackOffice))
         // An endpoint that forgets its policy still needs a signed-in user (and the enumeration test names it).

@@ -14,7 +14,7 @@ namespace SocialCrm.Tests.Workplace;
 /// </summary>
 public class AuthorizationMatrixTests
 {
-    private enum Access { Anyone, SignedIn, Agent, Admin, Analyst, AnalystOrAdmin }
+    private enum Access { Anyone, SignedIn, Agent, Admin, Analyst, AnalystOrAdmin, AgentOrAdmin }
 
     /// <summary>Who may use what: the product's rules, written down independently of the code that enforces them.</summary>
     private static readonly Dictionary<string, Access> Expected = new()
@@ -70,6 +70,16 @@ public class AuthorizationMatrixTests
         ["POST /api/cases/{id:guid}/claim"] = Access.Agent,
         ["POST /api/cases/{id:guid}/release"] = Access.Agent,
         ["POST /api/cases/{id:guid}/actions"] = Access.Agent,
+        ["POST /api/cases/{id:guid}/notes"] = Access.AgentOrAdmin,
+        ["POST /api/cases/{id:guid}/transfer"] = Access.AgentOrAdmin,
+        ["GET /api/me/"] = Access.SignedIn,
+        ["PUT /api/me/availability"] = Access.Agent,
+        ["GET /api/notifications/"] = Access.SignedIn,
+        ["POST /api/notifications/{id:guid}/read"] = Access.SignedIn,
+        ["POST /api/notifications/read-all"] = Access.SignedIn,
+        ["GET /api/agents/"] = Access.AgentOrAdmin,
+        ["PUT /api/agents/{userName}"] = Access.Admin,
+        ["GET /admin/agents"] = Access.Admin,
         ["POST /api/cases/{id:guid}/identity-claims/{claimId:guid}/confirm"] = Access.Agent,
         ["POST /api/cases/{id:guid}/identity-claims/{claimId:guid}/reject"] = Access.Agent,
         ["GET /api/workflows/"] = Access.Admin,
@@ -163,6 +173,7 @@ public class AuthorizationMatrixTests
                     Access.Admin => who == "admin",
                     Access.Analyst => who == "analyst",
                     Access.AnalystOrAdmin => who is "analyst" or "admin",
+                    Access.AgentOrAdmin => who is "agent" or "admin",
                     _ => false,
                 };
                 if (allowed && refused) failures.Add($"{key}: {who} was refused ({status}) but may use it");

@@ -309,6 +309,8 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                     b.HasIndex("SignalId")
                         .IsUnique();
 
+                    b.HasIndex("AssignedAgent", "Status");
+
                     b.HasIndex("Status", "Priority");
 
                     b.HasIndex("Status", "SlaDueAt");
@@ -389,6 +391,51 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("CaseBriefs");
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Cases.CaseEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Agent")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Mentions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Queue")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("CaseEvents");
                 });
 
             modelBuilder.Entity("SocialCrm.Domain.Cases.OutgoingMessage", b =>
@@ -1198,6 +1245,75 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                     b.ToTable("ReplyTemplateVersions");
                 });
 
+            modelBuilder.Entity("SocialCrm.Domain.Workplace.AgentProfile", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Availability")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("AvailabilityChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastAssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Queues")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("AgentProfiles");
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Workplace.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Kind");
+
+                    b.HasIndex("UserName", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("SocialCrm.Persistence.Messaging.FailedMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1729,6 +1845,15 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("SocialCrm.Domain.Cases.CaseBrief", b =>
+                {
+                    b.HasOne("SocialCrm.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Cases.CaseEvent", b =>
                 {
                     b.HasOne("SocialCrm.Domain.Cases.Case", null)
                         .WithMany()

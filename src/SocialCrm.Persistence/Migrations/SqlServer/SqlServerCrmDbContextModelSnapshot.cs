@@ -262,7 +262,7 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<string>("AssignedAgent")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<DateTime?>("ClaimedAt")
                         .HasColumnType("datetime2");
@@ -309,6 +309,8 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
 
                     b.HasIndex("SignalId")
                         .IsUnique();
+
+                    b.HasIndex("AssignedAgent", "Status");
 
                     b.HasIndex("Status", "Priority");
 
@@ -390,6 +392,51 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("CaseBriefs");
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Cases.CaseEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Agent")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Mentions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Queue")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("CaseEvents");
                 });
 
             modelBuilder.Entity("SocialCrm.Domain.Cases.OutgoingMessage", b =>
@@ -1201,6 +1248,75 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.ToTable("ReplyTemplateVersions");
                 });
 
+            modelBuilder.Entity("SocialCrm.Domain.Workplace.AgentProfile", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Availability")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("AvailabilityChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("LastAssignedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Queues")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("AgentProfiles");
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Workplace.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Kind");
+
+                    b.HasIndex("UserName", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("SocialCrm.Persistence.Messaging.FailedMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1734,6 +1850,15 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("SocialCrm.Domain.Cases.CaseBrief", b =>
+                {
+                    b.HasOne("SocialCrm.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Cases.CaseEvent", b =>
                 {
                     b.HasOne("SocialCrm.Domain.Cases.Case", null)
                         .WithMany()

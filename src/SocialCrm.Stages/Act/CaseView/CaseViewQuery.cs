@@ -27,7 +27,7 @@ public sealed record JournalLine(string DefinitionId, int Version, int Sequence,
 public sealed record CaseViewModel(Case Case, CaseBrief? Brief, IReadOnlyList<BriefReason> Reasons, JsonObject Models, Signal Signal, IReadOnlyList<Signal> Thread,
     CustomerCard Customer, IReadOnlyList<EarlierCase> EarlierCases, IReadOnlyList<Interaction> History, IReadOnlyList<OutgoingMessage> Sent,
     AgentAction? Action, CaseMetrics? Metrics, string? ConnectionRefusal, string? ConnectionKind, IReadOnlyList<JournalLine> Journal,
-    string? ReplyRefusal, IReadOnlyList<SignalRevision> Revisions, IReadOnlyList<IdentityClaimView> Claims);
+    string? ReplyRefusal, IReadOnlyList<SignalRevision> Revisions, IReadOnlyList<IdentityClaimView> Claims, IReadOnlyList<CaseEvent> Timeline);
 
 /// <summary>Everything about one case: the post and its thread, the customer card, the brief with its reasons, what was sent, the outcome and the workflow journal.</summary>
 public sealed class CaseViewQuery(CrmDbContext db, ConnectionRules connections, ReplyRules replies, IdentityClaims claims, TimeProvider clock)
@@ -71,6 +71,7 @@ public sealed class CaseViewQuery(CrmDbContext db, ConnectionRules connections, 
         var replyRefusal = await replies.WhyNotAsync(signal, ct);
         var revisions = await db.SignalRevisions.AsNoTracking().Where(r => r.SignalId == signal.Id).OrderBy(r => r.ReplacedAt).ToListAsync(ct);
         return new(@case, brief, reasons, models, signal, thread, card, earlier, history, sent, action, metrics, refusal,
-            SocialCrm.Channels.ChannelCapabilities.ConnectionKind(signal.Platform), journal, replyRefusal, revisions, await claims.OfCustomerAsync(customer.Id, ct));
+            SocialCrm.Channels.ChannelCapabilities.ConnectionKind(signal.Platform), journal, replyRefusal, revisions, await claims.OfCustomerAsync(customer.Id, ct),
+            await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.At).Take(500).ToListAsync(ct));
     }
 }

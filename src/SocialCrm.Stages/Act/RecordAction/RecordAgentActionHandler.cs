@@ -25,7 +25,7 @@ public sealed record RecordActionResult(RecordActionStatus Status, Guid? ActionI
 /// without text gets the draft of the kind chosen, never the other kind's draft under a new label.
 /// </summary>
 public sealed class RecordAgentActionHandler(CrmDbContext db, Outbox outbox, OutboxSignal relay, IValidator<AgentActionInput> validator,
-    ClaimCaseHandler claims, ConnectionRules connections, ReplyRules replies, ReplyDrafter drafter, AuditLog audit, TimeProvider clock)
+    ClaimCaseHandler claims, ConnectionRules connections, ReplyRules replies, ReplyDrafter drafter, AuditLog audit, Assignment.AssignmentSignal assignment, TimeProvider clock)
 {
     public async Task<RecordActionResult> HandleAsync(Guid caseId, AgentActionInput input, CancellationToken ct)
     {
@@ -77,6 +77,8 @@ public sealed class RecordAgentActionHandler(CrmDbContext db, Outbox outbox, Out
             throw;
         }
         relay.Notify();
+        // The agent has room for one more: a waiting case can go to them now.
+        assignment.Wake();
         return new(RecordActionStatus.Accepted, action.Id, null);
     }
 

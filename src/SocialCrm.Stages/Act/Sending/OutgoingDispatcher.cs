@@ -10,6 +10,8 @@ using Polly.CircuitBreaker;
 using Polly.Timeout;
 using SocialCrm.Persistence.Configuration;
 
+using SocialCrm.Domain.Workplace;
+
 namespace SocialCrm.Stages.Act.Sending;
 
 /// <summary>
@@ -65,6 +67,7 @@ public sealed class OutgoingDispatcher(IServiceScopeFactory scopes, StoreWriteGa
         if (interrupted.Count == 0) return;
         foreach (var message in interrupted)
             Fail(db, message, "the sender stopped while this was being sent: check on the platform whether it arrived before answering again");
+        await NotifyAgentsAsync(db, interrupted, ct);
         using var _ = await gate.EnterAsync(ct);
         await db.SaveChangesAsync(ct);
     }
@@ -137,6 +140,7 @@ public sealed class OutgoingDispatcher(IServiceScopeFactory scopes, StoreWriteGa
                 });
             }
         }
+        if (message.Status == SendStatus.Failed) await NotifyAgentsAsync(db, [message], CancellationToken.None);
         // What the platform did is recorded even while stopping, and a save that fails once is tried again: a sent
         // message left "sending" would be reported as interrupted.
         for (var attempt = 1; ; attempt++)
@@ -153,6 +157,21 @@ public sealed class OutgoingDispatcher(IServiceScopeFactory scopes, StoreWriteGa
                 await Task.Delay(500 * attempt, CancellationToken.None);
             }
         }
+    }
+
+    /// <summary>The agent who acted on each case hears that what they sent did not go (with the failure, in one save).</summary>
+    private async Task NotifyAgentsAsync(CrmDbContext db, IReadOnlyList<OutgoingMessage> failed, CancellationToken ct)
+    {
+        var cases = failed.Select(m => m.CaseId).Distinct().ToList();
+        var agents = await db.AgentActions.AsNoTracking().Where(a => cases.Contains(a.CaseId)).ToDictionaryAsync(a => a.CaseId, a => a.Agent, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var m in failed)
+            if (agents.TryGetValue(m.CaseId, out var agent))
+                db.Notifications.Add(new Notification
+                {
+                    UserName = agent, Kind = NotificationKinds.SendFailed, CaseId = m.CaseId, CreatedAt = now,
+                    Text = Domain.Text.TextRules.Cut($"{(m.Kind == OutgoingKinds.Reply ? "Your reply" : "Your connection request")} on {m.Platform} was not sent: {m.Error}", 1000),
+                });
     }
 
     private void Fail(CrmDbContext db, OutgoingMessage message, string why)

@@ -58,6 +58,9 @@ public sealed class CustomerErasure(CrmDbContext db, AuditLog audit, StoreWriteG
         await db.CaseBriefs.Where(b => cases.Contains(b.CaseId)).ExecuteUpdateAsync(s => s
             .SetProperty(b => b.Summary, Erased).SetProperty(b => b.DraftReply, Erased).SetProperty(b => b.HistoryJson, "{}").SetProperty(b => b.ReasonsJson, "[]"), ct);
         await db.AgentActions.Where(a => cases.Contains(a.CaseId) && a.Text != null).ExecuteUpdateAsync(s => s.SetProperty(a => a.Text, Erased), ct);
+        // What the team wrote about them, and the mentions that quoted it.
+        await db.CaseEvents.Where(e => cases.Contains(e.CaseId) && e.Text != null).ExecuteUpdateAsync(s => s.SetProperty(e => e.Text, Erased), ct);
+        await db.Notifications.Where(n => n.CaseId != null && cases.Contains(n.CaseId.Value)).ExecuteUpdateAsync(s => s.SetProperty(n => n.Text, Erased), ct);
         await db.AgentActions.Where(a => cases.Contains(a.CaseId) && a.IgnoreReason != null).ExecuteUpdateAsync(s => s.SetProperty(a => a.IgnoreReason, Erased), ct);
         await db.OutgoingMessages.Where(m => cases.Contains(m.CaseId)).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Text, Erased).SetProperty(m => m.Recipient, "erased").SetProperty(m => m.RecipientId, (string?)null)

@@ -1,0 +1,28 @@
+namespace SocialCrm.Domain.Cases;
+
+public static class CaseEventKinds
+{
+    public const string Assigned = "assigned", Transferred = "transferred", Note = "note";
+}
+
+/// <summary>
+/// What people did on a case besides acting on it, in the order they did it: assignments, transfers and internal
+/// notes. The case's timeline; nothing here is ever sent to the customer.
+/// </summary>
+public sealed class CaseEvent
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CaseId { get; set; }
+    public string Kind { get; set; } = CaseEventKinds.Note;
+    /// <summary>Who did it: a user name, or "auto-assignment".</summary>
+    public string Actor { get; set; } = "";
+    /// <summary>The agent the case went to (assigned, transferred), if any.</summary>
+    public string? Agent { get; set; }
+    /// <summary>The queue the case went to (transferred), if it changed.</summary>
+    public string? Queue { get; set; }
+    /// <summary>The note's text, or the reason given for a transfer.</summary>
+    public string? Text { get; set; }
+    /// <summary>The users a note mentions, comma-separated.</summary>
+    public string? Mentions { get; set; }
+    public DateTime At { get; set; }
+}

@@ -11,7 +11,11 @@ using SocialCrm.Stages.Workplace;
 namespace SocialCrm.Stages.Assignment;
 
 /// <summary>An agent as assignment sees them: availability, capacity, queues, and how many open cases they hold.</summary>
-public sealed record AgentView(string UserName, string Availability, DateTime? AvailabilityChangedAt, int Capacity, IReadOnlyList<string> Queues, int OpenCases);
+public sealed record AgentView(string UserName, string Availability, DateTime? AvailabilityChangedAt, int Capacity, IReadOnlyList<string> Queues, int OpenCases)
+{
+    /// <summary>One of the simulator's agents: a profile with no user behind it.</summary>
+    public bool Simulated { get; init; }
+}
 
 /// <summary>Agents' availability (set by themselves) and capacity and queues (set by an admin). Changes are audited.</summary>
 public sealed class AgentProfileStore(CrmDbContext db, AuditLog audit, StoreWriteGate gate, AssignmentSignal signal, TimeProvider clock)
@@ -23,16 +27,26 @@ public sealed class AgentProfileStore(CrmDbContext db, AuditLog audit, StoreWrit
         return View(profile, open);
     }
 
-    /// <summary>Every active user with the agent role, with their profile (offline and the default capacity until they have one).</summary>
-    public async Task<List<AgentView>> ListAsync(CancellationToken ct)
+    /// <summary>
+    /// Every active user with the agent role, with their profile (offline and the default capacity until they have
+    /// one); with <paramref name="simulated"/>, also the simulator's agents, who have a profile and no user.
+    /// </summary>
+    public async Task<List<AgentView>> ListAsync(CancellationToken ct, bool simulated = false)
     {
         var agents = await db.Users.AsNoTracking().Where(u => u.DisabledAt == null)
             .Join(db.UserRoles, u => u.Id, ur => ur.UserId, (u, ur) => new { u.UserName, ur.RoleId })
             .Join(db.Roles.Where(r => r.Name == Roles.Agent), x => x.RoleId, r => r.Id, (x, _) => x.UserName!)
             .OrderBy(n => n).ToListAsync(ct);
         var profiles = await db.AgentProfiles.AsNoTracking().Where(p => agents.Contains(p.UserName)).ToDictionaryAsync(p => p.UserName, ct);
+        var users = agents.Count;
+        if (simulated)
+            foreach (var p in await db.AgentProfiles.AsNoTracking().Where(p => !db.Users.Any(u => u.UserName == p.UserName)).OrderBy(p => p.UserName).ToListAsync(ct))
+            {
+                agents.Add(p.UserName);
+                profiles[p.UserName] = p;
+            }
         var open = await OpenCountsAsync(agents, ct);
-        return [.. agents.Select(a => View(profiles.GetValueOrDefault(a) ?? new AgentProfile { UserName = a }, open.GetValueOrDefault(a)))];
+        return [.. agents.Select((a, i) => View(profiles.GetValueOrDefault(a) ?? new AgentProfile { UserName = a }, open.GetValueOrDefault(a)) with { Simulated = i >= users })];
     }
 
     public async Task<Dictionary<string, int>> OpenCountsAsync(IReadOnlyCollection<string> agents, CancellationToken ct) =>

@@ -34,7 +34,7 @@ public sealed class AutoAssigner(CrmDbContext db, SettingsStore settings, Notifi
         var manual = (await settings.CurrentAsync(ct)).Values.Queues.Where(q => !q.Value.AutoAssign).Select(q => q.Key).ToList();
         var waiting = await db.Cases.AsNoTracking()
             .Where(c => c.Status == CaseStatus.AwaitingAgent && c.AssignedAgent == null && !manual.Contains(c.Queue) && !db.AgentActions.Any(a => a.CaseId == c.Id))
-            .OrderBy(c => c.SlaDueAt).Select(c => new { c.Id, c.Queue }).Take(Round).ToListAsync(ct);
+            .OrderBy(c => c.SlaDueAt).Select(c => new { c.Id, c.Queue, c.Priority }).Take(Round).ToListAsync(ct);
         if (waiting.Count == 0) return 0;
 
         var open = await db.Cases.Where(c => c.AssignedAgent != null && c.Status == CaseStatus.AwaitingAgent && !db.AgentActions.Any(a => a.CaseId == c.Id))
@@ -49,7 +49,7 @@ public sealed class AutoAssigner(CrmDbContext db, SettingsStore settings, Notifi
                 var pick = state.Values.Where(a => a.Profile.Works(c.Queue) && a.Open < a.Profile.Capacity)
                     .OrderBy(a => a.Open).ThenBy(a => a.Last).ThenBy(a => a.Profile.UserName, StringComparer.Ordinal).Select(a => a.Profile).FirstOrDefault();
                 if (pick is null) break;
-                var (outcome, holds) = await TryAssignAsync(c.Id, pick.UserName, ct);
+                var (outcome, holds) = await TryAssignAsync(c.Id, pick.UserName, ct, $"A P{c.Priority} case in {c.Queue} was assigned to you");
                 if (outcome == Outcome.Assigned)
                 {
                     assigned++;
@@ -66,11 +66,12 @@ public sealed class AutoAssigner(CrmDbContext db, SettingsStore settings, Notifi
     }
 
     /// <summary>Gives one waiting case to one agent if they are available and have room; false when not (or the case is gone).</summary>
-    public async Task<bool> AssignAsync(Guid caseId, string agent, CancellationToken ct) => (await TryAssignAsync(caseId, agent, ct)).Item1 == Outcome.Assigned;
+    public async Task<bool> AssignAsync(Guid caseId, string agent, CancellationToken ct) =>
+        (await TryAssignAsync(caseId, agent, ct, "A case was assigned to you")).Item1 == Outcome.Assigned;
 
     private enum Outcome { Assigned, CaseGone, AgentUnavailable }
 
-    private async Task<(Outcome, int Holds)> TryAssignAsync(Guid caseId, string agent, CancellationToken ct)
+    private async Task<(Outcome, int Holds)> TryAssignAsync(Guid caseId, string agent, CancellationToken ct, string told)
     {
         using var _ = await gate.EnterAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -86,7 +87,7 @@ public sealed class AutoAssigner(CrmDbContext db, SettingsStore settings, Notifi
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.AssignedAgent, agent).SetProperty(c => c.ClaimedAt, now), ct);
         if (taken == 0) return (Outcome.CaseGone, holds);
         db.CaseEvents.Add(new CaseEvent { CaseId = caseId, Kind = CaseEventKinds.Assigned, Actor = Actor, Agent = agent, At = now });
-        notifications.Add(agent, NotificationKinds.Assigned, caseId, "A new case was assigned to you");
+        notifications.Add(agent, NotificationKinds.Assigned, caseId, told);
         audit.Add(Actor, AuditActions.CaseAssigned, caseId.ToString(), $"to {agent} ({holds + 1} of {capacity} open)");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -114,6 +114,7 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddScoped<AddCaseNoteHandler>();
         services.AddScoped<NotificationCenter>();
         services.AddScoped<SlaWarnings>();
+        services.AddScoped<SocialCrm.Stages.Search.SearchService>();
         services.AddScoped<ConnectionRules>();
         services.AddScoped<ReplyRules>();
         services.AddScoped<CustomerLinks>();

@@ -94,6 +94,7 @@ public static class WebHostExtensions
         api.MapMeEndpoints();
         api.MapNotificationEndpoints();
         api.MapAgentEndpoints();
+        api.MapSearchEndpoints();
         api.MapSandboxEndpoints();
         api.MapReportEndpoints();
         api.MapInsightsEndpoints();

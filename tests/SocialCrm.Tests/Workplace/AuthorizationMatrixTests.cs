@@ -80,6 +80,8 @@ public class AuthorizationMatrixTests
         ["GET /api/agents/"] = Access.AgentOrAdmin,
         ["PUT /api/agents/{userName}"] = Access.Admin,
         ["GET /admin/agents"] = Access.Admin,
+        ["GET /api/search"] = Access.SignedIn,
+        ["GET /search"] = Access.SignedIn,
         ["POST /api/cases/{id:guid}/identity-claims/{claimId:guid}/confirm"] = Access.Agent,
         ["POST /api/cases/{id:guid}/identity-claims/{claimId:guid}/reject"] = Access.Agent,
         ["GET /api/workflows/"] = Access.Admin,

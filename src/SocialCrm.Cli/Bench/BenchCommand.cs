@@ -22,6 +22,7 @@ public static class BenchCommand
         var concurrency = new Option<int>("--concurrency") { Description = "concurrent webhook clients", DefaultValueFactory = _ => 16 };
         var backtest = new Option<int>("--backtest") { Description = "instead: decide this many signals, then time a backtest of a draft analyse workflow against all of them" };
         var topics = new Option<int>("--topics") { Description = "instead: time topic discovery over this many simulated posts, and measure the simulated week's waves and alerts" };
+        var search = new Option<int>("--search") { Description = "instead: fill a fresh store with this many posts (a customer for every ten) and time every kind of search query over it" };
         var soak = new Option<int>("--soak") { Description = "instead: drive this many signals through in slices, reading memory, store size and row counts after each" };
         var retention = new Option<double>("--retention-minutes") { Description = "with --soak: the outbox and inbox retention", DefaultValueFactory = _ => 2 };
         var workers = new Option<string?>("--workers")
@@ -32,7 +33,7 @@ public static class BenchCommand
         var queueType = new Option<string>("--queue-type") { Description = "with --workers: classic or quorum", DefaultValueFactory = _ => BusOptions.Classic };
         var command = new Command("bench", "Measure end-to-end throughput and latency against the bare transport.")
         {
-            signals, bare, scoring, webhooks, concurrency, backtest, topics, soak, retention, workers, rabbitNodes, queueType,
+            signals, bare, scoring, webhooks, concurrency, backtest, topics, search, soak, retention, workers, rabbitNodes, queueType,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -67,6 +68,18 @@ public static class BenchCommand
                 Console.WriteLine($"bench: webhooks={w.Posts} store={hookStore.Options.Provider} concurrency={w.Concurrency} seconds={w.Seconds:0.00} posts_per_s={w.PostsPerSecond:0} " +
                                   $"p50_ms={w.Latency.P50Ms:0.0} p95_ms={w.Latency.P95Ms:0.0} p99_ms={w.Latency.P99Ms:0.0} ok={w.Ok} failed={w.Failed}");
                 return w.Failed == 0 ? 0 : 1;
+            }
+            if (result.GetValue(search) is > 0 and var searched)
+            {
+                await using var searchStore = await FreshStore.CreateAsync(options.Database, result.GetValue(GlobalOptions.Connection) is null);
+                AnsiConsole.MarkupLine($"[bold]SocialCrm bench[/]: search over {searched:N0} posts, {searchStore.Options.Provider}, {Environment.ProcessorCount} cores");
+                var r = await SearchBench.RunAsync(searchStore.Options, searched, (step, n) => Console.Error.WriteLine($"  {step}: {n:N0}"), ct);
+                foreach (var k in r.Kinds) Console.WriteLine($"  {k.Name,-30} p50 {k.P50Ms,7:0.0} ms  p95 {k.P95Ms,7:0.0} ms  max {k.MaxMs,7:0.0} ms  hits {k.MeanHits,4:0.0}");
+                Console.WriteLine($"  plan: {r.Plan}");
+                Console.WriteLine($"bench: search_posts={r.Signals} customers={r.Customers} store={searchStore.Options.Provider} fill_s={r.FillSeconds:0} " +
+                                  string.Join(" ", r.Kinds.Select((k, i) => $"q{i + 1}_p50_ms={k.P50Ms:0.0} q{i + 1}_p95_ms={k.P95Ms:0.0}")) +
+                                  $" worst_p95_ms={r.Kinds.Max(k => k.P95Ms):0.0}");
+                return 0;
             }
             if (result.GetValue(backtest) is > 0 and var decided)
             {

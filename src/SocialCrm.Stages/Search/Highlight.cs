@@ -16,7 +16,7 @@ public static class Highlight
         for (var i = 0; i < terms.Words.Count; i++)
         {
             var word = terms.Words[i];
-            var prefix = i == terms.Words.Count - 1;
+            var prefix = terms.MarksPrefix(i);
             for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.OrdinalIgnoreCase))
             {
                 // A whole word, or its start for the last word: "order" is not marked inside "border".

@@ -26,9 +26,18 @@ public sealed partial record SearchTerms(IReadOnlyList<string> Words, IReadOnlyL
 
     public bool IsEmpty => Words.Count == 0;
 
+    /// <summary>
+    /// The last word is also a prefix when it is a word being typed; a number or code (55123, SO-448812, C-7781) is
+    /// matched whole: as a prefix it would match every longer number.
+    /// </summary>
+    private bool Prefix(int i) => i == Words.Count - 1 && !Words[i].Any(char.IsDigit);
+
     /// <summary>SQLite FTS5: every word quoted (its syntax cannot leak in), all required, the last as a prefix.</summary>
-    public string Fts5() => string.Join(" ", Words.Select((w, i) => $"\"{w.Replace("\"", "")}\"" + (i == Words.Count - 1 ? "*" : "")));
+    public string Fts5() => string.Join(" ", Words.Select((w, i) => $"\"{w.Replace("\"", "")}\"" + (Prefix(i) ? "*" : "")));
 
     /// <summary>PostgreSQL to_tsquery: each word a quoted lexeme, all required, the last as a prefix.</summary>
-    public string TsQuery() => string.Join(" & ", Words.Select((w, i) => $"'{w.Replace("'", "''")}'" + (i == Words.Count - 1 ? ":*" : "")));
+    public string TsQuery() => string.Join(" & ", Words.Select((w, i) => $"'{w.Replace("'", "''")}'" + (Prefix(i) ? ":*" : "")));
+
+    /// <summary>Whether a word is marked where it is only the start of a longer one.</summary>
+    public bool MarksPrefix(int i) => Prefix(i);
 }

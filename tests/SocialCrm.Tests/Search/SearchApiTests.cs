@@ -98,6 +98,8 @@ public class SearchApiTests(string provider)
         var order = (await SearchAsync("ordered"))["posts"]!.AsArray();
         Assert.That(order.Select(p => Marked(p!["text"]!)), Is.EqualTo(new[] { "The blender I [ordered] arrived broken, the jug is cracked" }));
         Assert.That((await SearchAsync("bord"))["posts"]!.AsArray().Select(p => Marked(p!["text"]!)), Is.EqualTo(new[] { "Loving the new [border] collie toys from you!" }), "the last word is a prefix");
+        // A number is matched whole: part of an order number finds nothing.
+        Assert.That((await SearchAsync("5512"))["posts"]!.AsArray(), Is.Empty);
         // Every word must match; names weigh more than the text.
         Assert.That((await SearchAsync("jug pekka"))["posts"]!.AsArray(), Is.Empty);
         Assert.That((await SearchAsync("virtanen"))["posts"]!.AsArray().Single()!["author"]!.GetValue<string>(), Is.EqualTo("Pekka Virtanen"));

@@ -61,6 +61,30 @@ public class CaseworkConsoleTests
         await Expect(other.Locator("#notification-count")).ToHaveCountAsync(0);
         await BrowserSession.ShotAsync(other, "mentioned-colleague");
 
+        // The colleague finds the customer by the order number the back office knows, from the header's search box.
+        var record = await admin.PutAsJsonAsync("/api/customers/C-7781", new
+        {
+            name = "Mika Virtanen", email = "mika.virtanen@example.fi", lifetimeRevenue = 640,
+            purchases = new[] { new { orderNumber = "SO-448812", amount = 89.0, purchasedAt = DateTimeOffset.UtcNow.AddDays(-14) } },
+            identities = new[] { new { platform = "instagram", handle = "mika" } },
+        });
+        Assert.That(record.IsSuccessStatusCode, await record.Content.ReadAsStringAsync());
+        await other.FillAsync("#shell-search", "SO-448812");
+        await other.PressAsync("#shell-search", "Enter");
+        var found = other.Locator("#search-customers .search-hit", new() { HasText = "Mika Virtanen" });
+        await Expect(found).ToBeVisibleAsync();
+        await Expect(found.Locator("mark")).ToHaveTextAsync("SO-448812");
+        await BrowserSession.ShotAsync(other, "search-order-number");
+        await found.GetByText("latest case").ClickAsync();
+        await Expect(other).ToHaveURLAsync(caseUrl);
+        await other.FillAsync("#shell-search", "warehouse Monday");
+        await other.PressAsync("#shell-search", "Enter");
+        await Expect(other.Locator("#search-summary")).ToContainTextAsync("0 customers and 0 posts");
+        await Expect(other.Locator("#search-empty")).ToBeVisibleAsync();
+        await other.FillAsync("#search-page-q", "terrible servi");
+        await Expect(other.Locator("#search-posts mark").First).ToHaveTextAsync("terrible", new() { IgnoreCase = true });
+        await BrowserSession.ShotAsync(other, "search-posts");
+
         // The admin's view of the team: availability, load against capacity, queues.
         var (root, rootPassword) = await factory.UserAsync("root", "admin");
         var adminPage = await session.SignInAsync(root, rootPassword, "/admin/agents");

@@ -39,6 +39,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CaseBrief> CaseBriefs => Set<CaseBrief>();
     public DbSet<AgentAction> AgentActions => Set<AgentAction>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<Macro> Macros => Set<Macro>();
     public DbSet<AgentProfile> AgentProfiles => Set<AgentProfile>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutgoingMessage> OutgoingMessages => Set<OutgoingMessage>();
@@ -225,6 +226,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(c => c.CustomerId);
             // An agent's open cases: counted against their capacity on every assignment.
             e.HasIndex(c => new { c.AssignedAgent, c.Status });
+            e.Property(c => c.Tags).HasMaxLength(400);
             e.HasOne<Signal>().WithMany().HasForeignKey(c => c.SignalId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -321,6 +323,17 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.Mentions).HasMaxLength(2000);
             e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
+        b.Entity<Macro>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.HasIndex(x => x.Name).IsUnique();
+            e.Property(x => x.TemplateKey).HasMaxLength(200);
+            e.Property(x => x.Tags).HasMaxLength(400);
+            e.Property(x => x.TransferQueue).HasMaxLength(64);
+            e.Property(x => x.TransferAgent).HasMaxLength(256);
+            e.Property(x => x.UpdatedBy).HasMaxLength(256);
+            e.Property(x => x.UpdatedAt).IsConcurrencyToken();
+        });
         b.Entity<AgentProfile>(e =>
         {
             e.HasKey(x => x.UserName);
@@ -332,6 +345,7 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
         b.Entity<Notification>(e =>
         {
             e.HasIndex(x => new { x.UserName, x.ReadAt, x.CreatedAt });
+            e.HasIndex(x => new { x.UserName, x.CreatedAt }); // the bell: a user's newest
             e.HasIndex(x => new { x.CaseId, x.Kind });
             e.Property(x => x.UserName).HasMaxLength(256);
             e.Property(x => x.Kind).HasMaxLength(32);

@@ -130,21 +130,31 @@ public sealed class SimulationRunner(IServiceScopeFactory scopes, SimulatedWorld
         return acted;
     }
 
-    public const string AgentPrefix = "sim-agent-";
+    public const string AgentPrefix = SocialCrm.Stages.Assignment.AutoAssigner.SimulatedPrefix;
     private bool _agentsReady;
+    private DateTime _agentsTouched;
 
-    /// <summary>The simulated agents' profiles: available, with their capacity, every queue.</summary>
+    /// <summary>
+    /// The simulated agents' profiles: available, with their capacity, every queue; touched every minute, as
+    /// auto-assignment gives cases to simulated agents only while the simulator runs.
+    /// </summary>
     private async Task EnsureAgentsAsync(CrmDbContext db, CancellationToken ct)
     {
-        if (_agentsReady) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (_agentsReady && now - _agentsTouched < TimeSpan.FromMinutes(1)) return;
+        _agentsTouched = now;
+        if (_agentsReady)
+        {
+            await db.AgentProfiles.Where(p => p.UserName.StartsWith(AgentPrefix)).ExecuteUpdateAsync(s => s.SetProperty(p => p.AvailabilityChangedAt, now), ct);
+            return;
+        }
         var names = Enumerable.Range(1, Math.Max(1, options.AgentCount)).Select(i => $"{AgentPrefix}{i}").ToList();
         var known = await db.AgentProfiles.Where(p => names.Contains(p.UserName)).Select(p => p.UserName).ToListAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var name in names.Except(known))
             db.AgentProfiles.Add(new AgentProfile { UserName = name, Availability = Availability.Available, AvailabilityChangedAt = now, Capacity = options.AgentCapacity });
         await db.SaveChangesAsync(ct);
         await db.AgentProfiles.Where(p => names.Contains(p.UserName))
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Availability, Availability.Available).SetProperty(p => p.Capacity, options.AgentCapacity), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Availability, Availability.Available).SetProperty(p => p.Capacity, options.AgentCapacity).SetProperty(p => p.AvailabilityChangedAt, now), ct);
         _agentsReady = true;
     }
 

@@ -5,7 +5,9 @@ public static class AuditActions
 {
     public const string SignInFailed = "sign-in.failed", SignedIn = "sign-in", TokenIssued = "token.issued";
     public const string CaseClaimed = "case.claimed", CaseReleased = "case.released", CaseActed = "case.acted";
-    public const string CaseAssigned = "case.assigned", CaseTransferred = "case.transferred", CaseNoteAdded = "case.note-added";
+    public const string CaseAssigned = "case.assigned", CaseTransferred = "case.transferred", CaseNoteAdded = "case.note-added", CaseTagged = "case.tagged", MacroApplied = "case.macro-applied", CaseMerged = "case.merged";
+    public const string CustomerMerged = "customer.merged";
+    public const string MacroCreated = "macro.created", MacroChanged = "macro.changed", MacroRetired = "macro.retired";
     public const string AgentAvailabilityChanged = "agent.availability-changed", AgentWorkChanged = "agent.work-changed";
     public const string WorkflowDraftSaved = "workflow.draft-saved", WorkflowPublished = "workflow.published", WorkflowReverted = "workflow.reverted", WorkflowDraftDiscarded = "workflow.draft-discarded";
     public const string SettingsChanged = "settings.changed", SettingsRestored = "settings.restored";

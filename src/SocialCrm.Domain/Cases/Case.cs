@@ -29,6 +29,28 @@ public sealed class Case
     /// <summary>The agent who holds the case: set by a claim (or by the action of an agent acting on an unclaimed case); only the holder may act.</summary>
     public string? AssignedAgent { get; set; }
     public DateTime? ClaimedAt { get; set; }
+    /// <summary>Tags agents and macros put on the case, comma-separated (<see cref="CaseTags"/>); workflows read them as case.tags.</summary>
+    public string Tags { get; set; } = "";
+    /// <summary>The case this one was merged into (it closed, ignored with that reason); the other holds the matter now.</summary>
+    public Guid? MergedIntoCaseId { get; set; }
+}
+
+/// <summary>A tag is 1 to 32 lower-case letters, digits or dashes; a case has at most 10.</summary>
+public static class CaseTags
+{
+    public const int MaxTags = 10, MaxLength = 32;
+
+    public static IReadOnlyList<string> Of(string tags) => tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static string Join(IEnumerable<string> tags) => string.Join(",", tags.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct().Order(StringComparer.Ordinal));
+
+    /// <summary>Why a tag cannot be used, in words; null when it can.</summary>
+    public static string? Refusal(string tag)
+    {
+        var t = tag.Trim().ToLowerInvariant();
+        return t.Length is < 1 or > MaxLength || !t.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
+            ? $"'{tag}' is not a tag: 1 to {MaxLength} letters a-z, digits or dashes" : null;
+    }
 }
 
 /// <summary>What the agent sees: the analyse stage's reading of the signal and the customer, with reasons.</summary>

@@ -2,7 +2,7 @@ namespace SocialCrm.Domain.Cases;
 
 public static class CaseEventKinds
 {
-    public const string Assigned = "assigned", Transferred = "transferred", Note = "note";
+    public const string Assigned = "assigned", Released = "released", Transferred = "transferred", Note = "note", Tagged = "tagged", Macro = "macro", Merged = "merged", MergedIn = "merged-in";
 }
 
 /// <summary>
@@ -24,5 +24,7 @@ public sealed class CaseEvent
     public string? Text { get; set; }
     /// <summary>The users a note mentions, comma-separated.</summary>
     public string? Mentions { get; set; }
+    /// <summary>The other case of a merge: the one this was merged into, or the one merged into this.</summary>
+    public Guid? OtherCaseId { get; set; }
     public DateTime At { get; set; }
 }

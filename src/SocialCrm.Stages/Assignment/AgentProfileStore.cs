@@ -123,6 +123,7 @@ public sealed class AgentProfileStore(CrmDbContext db, AuditLog audit, StoreWrit
     public static string? Refusal(int capacity, IReadOnlyList<string> queues)
     {
         if (capacity is < 0 or > AgentProfiles.MaxCapacity) return $"capacity must be from 0 to {AgentProfiles.MaxCapacity} open cases, not {capacity}";
+        if (queues.Any(q => q is null)) return "a queue name is missing (null) in the list";
         var bad = queues.Where(q => !QueueNames.IsValid(q.Trim())).ToList();
         return bad.Count > 0 ? $"{string.Join(", ", bad.Select(q => $"'{q}'"))} is not a queue name (1 to 64 lower-case letters, digits or dashes)" : null;
     }

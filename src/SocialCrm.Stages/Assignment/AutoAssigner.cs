@@ -4,6 +4,7 @@ using SocialCrm.Domain.Cases;
 using SocialCrm.Domain.Workplace;
 using SocialCrm.Persistence;
 using SocialCrm.Persistence.Configuration;
+using SocialCrm.Persistence.Workplace;
 using SocialCrm.Stages.Notifications;
 using SocialCrm.Stages.Settings;
 using SocialCrm.Stages.Workplace;
@@ -20,33 +21,56 @@ namespace SocialCrm.Stages.Assignment;
 public sealed class AutoAssigner(CrmDbContext db, SettingsStore settings, NotificationCenter notifications, AuditLog audit, StoreWriteGate gate, TimeProvider clock)
 {
     public const string Actor = "auto-assignment";
+    /// <summary>The simulator's agents' names; their profiles have no user.</summary>
+    public const string SimulatedPrefix = "sim-agent-";
+    /// <summary>A simulated agent whose profile the simulator has not touched this long is not given cases: the simulator stopped.</summary>
+    public static readonly TimeSpan SimulatedAgentsStale = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan GaveBackWindow = TimeSpan.FromHours(1);
     private const int Round = 200;
 
     /// <summary>One round: the number of cases assigned.</summary>
     public async Task<int> AssignWaitingAsync(CancellationToken ct)
     {
-        // Disabled users get nothing; the simulator's agents have a profile and no user.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var simulatorAlive = now - SimulatedAgentsStale;
+        // Active users who still hold the agent role, and the simulator's agents (a profile and no user) while the
+        // simulator runs: it touches their profiles every minute.
+        var agentRole = db.Roles.Where(r => r.Name == Roles.Agent).Select(r => r.Id);
         var agents = await db.AgentProfiles.AsNoTracking().Where(p => p.Availability == Availability.Available && p.Capacity > 0
-                && !db.Users.Any(u => u.UserName == p.UserName && u.DisabledAt != null))
+                && (db.Users.Any(u => u.UserName == p.UserName && u.DisabledAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id && agentRole.Contains(ur.RoleId)))
+                    || (!db.Users.Any(u => u.UserName == p.UserName) && p.UserName.StartsWith(SimulatedPrefix) && p.AvailabilityChangedAt > simulatorAlive)))
             .ToListAsync(ct);
         if (agents.Count == 0) return 0;
-        // Queues no version names assign as a new install's do.
-        var manual = (await settings.CurrentAsync(ct)).Values.Queues.Where(q => !q.Value.AutoAssign).Select(q => q.Key).ToList();
-        var waiting = await db.Cases.AsNoTracking()
-            .Where(c => c.Status == CaseStatus.AwaitingAgent && c.AssignedAgent == null && !manual.Contains(c.Queue) && !db.AgentActions.Any(a => a.CaseId == c.Id))
-            .OrderBy(c => c.SlaDueAt).Select(c => new { c.Id, c.Queue, c.Priority }).Take(Round).ToListAsync(ct);
-        if (waiting.Count == 0) return 0;
-
         var open = await db.Cases.Where(c => c.AssignedAgent != null && c.Status == CaseStatus.AwaitingAgent && !db.AgentActions.Any(a => a.CaseId == c.Id))
             .GroupBy(c => c.AssignedAgent!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var state = agents.ToDictionary(a => a.UserName, a => (Profile: a, Open: open.GetValueOrDefault(a.UserName), Last: a.LastAssignedAt ?? DateTime.MinValue));
+        var withRoom = state.Values.Where(a => a.Open < a.Profile.Capacity).Select(a => a.Profile).ToList();
+        if (withRoom.Count == 0) return 0;
+
+        // Only the queues someone with room works (queues no version names assign as a new install's do): a full
+        // queue's backlog must not hide another queue's cases from its free agents.
+        var manual = (await settings.CurrentAsync(ct)).Values.Queues.Where(q => !q.Value.AutoAssign).Select(q => q.Key).ToList();
+        var everyQueue = withRoom.Any(a => a.Queues.Length == 0);
+        var worked = withRoom.SelectMany(a => a.QueueList).Distinct().ToList();
+        var waiting = await db.Cases.AsNoTracking()
+            .Where(c => c.Status == CaseStatus.AwaitingAgent && c.AssignedAgent == null && !manual.Contains(c.Queue) && (everyQueue || worked.Contains(c.Queue))
+                && !db.AgentActions.Any(a => a.CaseId == c.Id))
+            .OrderBy(c => c.SlaDueAt).Select(c => new { c.Id, c.Queue, c.Priority }).Take(Round).ToListAsync(ct);
+        if (waiting.Count == 0) return 0;
+        // Who gave a case back (released or transferred it away) in the last hour is not handed it again at once.
+        var ids = waiting.Select(c => c.Id).ToList();
+        var recently = now - GaveBackWindow;
+        var gaveBack = (await db.CaseEvents.AsNoTracking()
+                .Where(e => ids.Contains(e.CaseId) && (e.Kind == CaseEventKinds.Released || e.Kind == CaseEventKinds.Transferred) && e.At > recently)
+                .Select(e => new { e.CaseId, e.Actor }).ToListAsync(ct))
+            .ToLookup(e => e.CaseId, e => e.Actor);
 
         var assigned = 0;
         foreach (var c in waiting)
         {
             while (true)
             {
-                var pick = state.Values.Where(a => a.Profile.Works(c.Queue) && a.Open < a.Profile.Capacity)
+                var pick = state.Values.Where(a => a.Profile.Works(c.Queue) && a.Open < a.Profile.Capacity && !gaveBack[c.Id].Contains(a.Profile.UserName))
                     .OrderBy(a => a.Open).ThenBy(a => a.Last).ThenBy(a => a.Profile.UserName, StringComparer.Ordinal).Select(a => a.Profile).FirstOrDefault();
                 if (pick is null) break;
                 var (outcome, holds) = await TryAssignAsync(c.Id, pick.UserName, ct, $"A P{c.Priority} case in {c.Queue} was assigned to you");

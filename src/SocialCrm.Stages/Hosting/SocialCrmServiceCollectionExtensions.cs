@@ -112,6 +112,11 @@ public static class SocialCrmServiceCollectionExtensions
         services.AddScoped<AutoAssigner>();
         services.AddScoped<TransferCaseHandler>();
         services.AddScoped<AddCaseNoteHandler>();
+        services.AddScoped<SocialCrm.Stages.Act.Macros.CaseTagging>();
+        services.AddScoped<SocialCrm.Stages.Act.Macros.MacroStore>();
+        services.AddScoped<SocialCrm.Stages.Act.Macros.ApplyMacroHandler>();
+        services.AddScoped<SocialCrm.Stages.Act.Merge.MergeCasesHandler>();
+        services.AddScoped<MergeCustomersHandler>();
         services.AddScoped<NotificationCenter>();
         services.AddScoped<SlaWarnings>();
         services.AddScoped<SocialCrm.Stages.Search.SearchService>();

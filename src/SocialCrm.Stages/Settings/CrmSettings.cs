@@ -27,6 +27,9 @@ public sealed record CrmSettings
     /// <summary>Per agent queue (vip, complaints, support, social): auto-assignment.</summary>
     public Dictionary<string, QueueSettings> Queues { get; set; } = QueueSettings.Defaults();
 
+    /// <summary>Minutes to answer a case of this priority (1 urgent to 4 low).</summary>
+    public int SlaMinutes(int priority) => priority switch { 1 => SlaUrgentMinutes, 2 => SlaHighMinutes, 3 => SlaNormalMinutes, _ => SlaLowMinutes };
+
     /// <summary>The queue's settings; a queue no version names works as a new one does.</summary>
     public QueueSettings Queue(string queue) => Queues.GetValueOrDefault(queue) ?? new QueueSettings();
 

@@ -9,7 +9,7 @@ namespace SocialCrm.Stages.Shared;
 public sealed class LoadCaseActivity(CrmDbContext db) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
-        "LoadCase", "Loads the case, its brief, signal and customer.", [ActivityResult.Done, "Missing"]) with { Writes = ["case.status", "case.priority", "brief.decision", "brief.replyKind", "brief.draft", "brief.value", "signal.id", "signal.platform", "sentiment.score", "intent.label", "customer.id", "customer.name", "customer.status", "customer.consent", "customer.revenue", "channel.connectionKind", "channel.supportsConnection"] };
+        "LoadCase", "Loads the case, its brief, signal and customer.", [ActivityResult.Done, "Missing"]) with { Writes = ["case.status", "case.priority", "case.tags", "brief.decision", "brief.replyKind", "brief.draft", "brief.value", "signal.id", "signal.platform", "sentiment.score", "intent.label", "customer.id", "customer.name", "customer.status", "customer.consent", "customer.revenue", "channel.connectionKind", "channel.supportsConnection"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
@@ -29,6 +29,7 @@ public sealed class LoadCaseActivity(CrmDbContext db) : IActivity
 
         context.Set("case.status", @case.Status);
         context.Set("case.priority", @case.Priority);
+        SetTags(context, @case.Tags);
         context.Set("brief.decision", @case.Decision);
         context.Set("brief.replyKind", brief.RecommendedReplyKind);
         context.Set("brief.draft", brief.DraftReply);
@@ -47,4 +48,8 @@ public sealed class LoadCaseActivity(CrmDbContext db) : IActivity
         context.Set("channel.supportsConnection", connectionKind is not null);
         return ActivityResult.Completed(detail: $"case {@case.Id} ({@case.Status})");
     }
+
+    /// <summary>case.tags, a list a condition can test: contains(case.tags, 'legal').</summary>
+    internal static void SetTags(ActivityContext context, string tags) =>
+        context.Set("case.tags", new System.Text.Json.Nodes.JsonArray([.. Domain.Cases.CaseTags.Of(tags).Select(t => (System.Text.Json.Nodes.JsonNode?)t)]));
 }

@@ -41,11 +41,15 @@ public static class AuthEndpoints
         })
         .AllowAnonymous().ExcludeFromDescription();
 
-        app.MapPost("/account/signout", async (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, SignInManager<CrmUser> signIn) =>
+        app.MapPost("/account/signout", async (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, SignInManager<CrmUser> signIn,
+            SocialCrm.Stages.Assignment.AgentProfileStore agents) =>
         {
             // A page elsewhere cannot sign anyone out: the console's form carries the antiforgery token.
             if (!await antiforgery.IsRequestValidAsync(http))
                 return Results.Problem("the sign-out form's antiforgery token is missing or wrong: sign out from the console's own button", statusCode: StatusCodes.Status400BadRequest);
+            // An agent who signs out takes no new cases overnight.
+            if (http.User.IsInRole(Roles.Agent) && http.User.Identity?.Name is { } name)
+                await agents.SetAvailabilityAsync(name, SocialCrm.Domain.Workplace.Availability.Offline, http.RequestAborted);
             await signIn.SignOutAsync();
             return Results.Redirect("/signin");
         })

@@ -7,6 +7,7 @@ using SocialCrm.Stages.Act.Inbox;
 using SocialCrm.Stages.Act.Claim;
 using SocialCrm.Stages.Act.RecordAction;
 using SocialCrm.Stages.Act.Notes;
+using SocialCrm.Stages.Act.Merge;
 using SocialCrm.Stages.Assignment;
 using SocialCrm.Web.Workplace;
 
@@ -99,6 +100,22 @@ public static class CaseEndpoints
         .RequireAuthorization(Policies.Casework)
         .WithSummary("Hand an open case to another agent, another queue, or both, with a note: {\"agent\": \"name\", \"queue\": \"vip\", \"note\": \"why\"}. The holder or an admin; to a queue alone, it waits there unassigned")
         .Accepts<TransferInput>("application/json");
+
+        cases.MapPost("/{id:guid}/merge", async (Guid id, HttpRequest request, HttpContext http, MergeCasesHandler merges, CancellationToken ct) =>
+        {
+            var result = await merges.MergeAsync(id, await JsonBody.ReadAsync<MergeCasesInput>(request, ct), http.User.Identity!.Name!, ct);
+            return result.Status switch
+            {
+                MergeStatus.Merged => Results.Ok(new { caseId = id, mergedInto = result.Into }),
+                MergeStatus.NotFound => Results.Problem(result.Problem, statusCode: StatusCodes.Status404NotFound),
+                MergeStatus.NotAllowed => Results.Problem(result.Problem, statusCode: StatusCodes.Status403Forbidden),
+                MergeStatus.Conflict => Results.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict),
+                _ => Results.ValidationProblem(new Dictionary<string, string[]> { ["merge"] = [result.Problem!] }),
+            };
+        })
+        .RequireAuthorization(Policies.Agents)
+        .WithSummary("Merge this open case into another case of the same customer about the same matter: {\"into\": \"<case id>\", \"reason\": \"...\"}; this one closes pointing to the other, both timelines say who and why")
+        .Accepts<MergeCasesInput>("application/json");
 
         cases.MapPost("/{id:guid}/identity-claims/{claimId:guid}/confirm", (Guid id, Guid claimId, HttpContext http, IdentityClaims claims, CancellationToken ct) =>
             DecideClaimAsync(id, claimId, confirm: true, http, claims, ct))

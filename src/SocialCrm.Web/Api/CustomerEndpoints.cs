@@ -63,6 +63,21 @@ public static class CustomerEndpoints
         .WithSummary("Erase a customer: personal data removed or replaced everywhere it is held; anonymous cases, metrics and aggregates stay; audited")
         .Accepts<EraseInput>("application/json")
         .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/customers/{id:guid}/merge", async (Guid id, HttpRequest request, HttpContext http, MergeCustomersHandler merges, CancellationToken ct) =>
+        {
+            var result = await merges.MergeAsync(id, await JsonBody.ReadAsync<MergeCustomersInput>(request, ct), http.User.Identity!.Name!, ct);
+            return result.Status switch
+            {
+                CustomerMergeStatus.Merged => Results.Ok(new { customerId = result.Into, merged = result.From }),
+                CustomerMergeStatus.NotFound => Results.Problem(result.Problem, statusCode: StatusCodes.Status404NotFound),
+                CustomerMergeStatus.Refused => Results.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict),
+                _ => Results.ValidationProblem(new Dictionary<string, string[]> { ["merge"] = [result.Problem!] }),
+            };
+        })
+        .WithTags("Customers").RequireAuthorization(Policies.Casework)
+        .WithSummary("Make two customer records one person: {\"into\": \"<customer id>\", \"reason\": \"...\"}; identities, posts, cases, history and purchases move; never across two back-office customers (409). Answers the record that stays")
+        .Accepts<MergeCustomersInput>("application/json");
     }
 
     public sealed record EraseInput(string? Reason);

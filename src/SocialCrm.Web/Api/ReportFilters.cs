@@ -20,7 +20,7 @@ public static class ReportFilters
         filter = new ReportFilter
         {
             From = range.From, To = range.To, Platform = One("platform"), Queue = One("queue"), Language = One("language"),
-            ReplyKind = One("replyKind", ["personalised", "standard", "none"]), ValueTier = One("valueTier", ValueTiers.All), Agent = One("agent"),
+            ReplyKind = One("replyKind", ["personalised", "standard", "none"]), ValueTier = One("valueTier", ValueTiers.All), Agent = One("agent"), Tag = One("tag"),
             Metric = One("metric", ReportMetrics.All),
         };
         return problems.Count == 0 ? null : Results.ValidationProblem(problems, title: "The report's filters are invalid.");

@@ -95,6 +95,7 @@ public static class WebHostExtensions
         api.MapNotificationEndpoints();
         api.MapAgentEndpoints();
         api.MapSearchEndpoints();
+        api.MapMacroEndpoints();
         api.MapSandboxEndpoints();
         api.MapReportEndpoints();
         api.MapInsightsEndpoints();

@@ -69,8 +69,14 @@ public class StoreConstraintTests(string provider)
         var expected = db.Model.GetRelationalModel().Tables
             .SelectMany(t => t.Columns.Select(c => $"{t.Name}.{c.Name}{(c.IsNullable ? "?" : "")}")).Order().ToList();
         var actual = await ActualColumnsAsync(db);
-        Assert.That(actual, Is.EqualTo(expected));
+        // Besides the model: the full-text search the Search migration adds by hand (SQLite's FTS5 tables and their
+        // shadow tables, PostgreSQL's generated tsvector), which SearchService reads with its own SQL.
+        var search = actual.Where(c => SearchArtifacts.Any(a => c.StartsWith(a, StringComparison.Ordinal))).ToList();
+        Assert.That(search, Is.Not.Empty, "the search migration's tables or column");
+        Assert.That(actual.Except(search).ToList(), Is.EqualTo(expected));
     }
+
+    private static readonly string[] SearchArtifacts = ["SignalSearch", "CustomerSearch", "IdentitySearch", "Signals.SearchVector"];
 
     private async Task<List<string>> ActualColumnsAsync(CrmDbContext db)
     {

@@ -282,6 +282,9 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("MeasuredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("MergedIntoCaseId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
 
@@ -301,6 +304,11 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.HasKey("Id");
 
@@ -423,6 +431,9 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<Guid?>("OtherCaseId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Queue")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -436,6 +447,57 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                     b.HasIndex("CaseId", "At");
 
                     b.ToTable("CaseEvents");
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Cases.Macro", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("TemplateKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TransferAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("TransferQueue")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Macros");
                 });
 
             modelBuilder.Entity("SocialCrm.Domain.Cases.OutgoingMessage", b =>
@@ -1308,6 +1370,8 @@ namespace SocialCrm.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "Kind");
+
+                    b.HasIndex("UserName", "CreatedAt");
 
                     b.HasIndex("UserName", "ReadAt", "CreatedAt");
 

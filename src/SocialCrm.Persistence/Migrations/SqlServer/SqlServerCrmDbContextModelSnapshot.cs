@@ -283,6 +283,9 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("MeasuredAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid?>("MergedIntoCaseId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("Priority")
                         .HasColumnType("int");
 
@@ -302,6 +305,11 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.HasKey("Id");
 
@@ -424,6 +432,9 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<Guid?>("OtherCaseId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Queue")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -437,6 +448,57 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.HasIndex("CaseId", "At");
 
                     b.ToTable("CaseEvents");
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Cases.Macro", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("Priority")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("TemplateKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TransferAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("TransferQueue")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Macros");
                 });
 
             modelBuilder.Entity("SocialCrm.Domain.Cases.OutgoingMessage", b =>
@@ -1311,6 +1373,8 @@ namespace SocialCrm.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "Kind");
+
+                    b.HasIndex("UserName", "CreatedAt");
 
                     b.HasIndex("UserName", "ReadAt", "CreatedAt");
 

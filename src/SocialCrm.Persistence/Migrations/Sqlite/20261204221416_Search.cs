@@ -17,6 +17,8 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
             foreach (var (table, fts, columns, values, sources) in Indexes)
             {
                 migrationBuilder.Sql($"CREATE VIRTUAL TABLE \"{fts}\" USING fts5({columns}, tokenize = 'unicode61 remove_diacritics 2');");
+                // A deleted or replaced row's words leave the index at once, not at a later merge: an erasure must not leave names in it.
+                migrationBuilder.Sql($"INSERT INTO \"{fts}\"(\"{fts}\", rank) VALUES ('secure-delete', 1);");
                 migrationBuilder.Sql($"INSERT INTO \"{fts}\"(rowid, {columns}) SELECT rowid, {values("")} FROM \"{table}\";");
                 migrationBuilder.Sql($"CREATE TRIGGER \"{table}_Search_Insert\" AFTER INSERT ON \"{table}\" BEGIN INSERT INTO \"{fts}\"(rowid, {columns}) VALUES (new.rowid, {values("new.")}); END;");
                 migrationBuilder.Sql($"CREATE TRIGGER \"{table}_Search_Update\" AFTER UPDATE OF {sources} ON \"{table}\" BEGIN DELETE FROM \"{fts}\" WHERE rowid = old.rowid; INSERT INTO \"{fts}\"(rowid, {columns}) VALUES (new.rowid, {values("new.")}); END;");

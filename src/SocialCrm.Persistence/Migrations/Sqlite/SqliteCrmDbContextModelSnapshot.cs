@@ -269,6 +269,9 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("MeasuredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MergedIntoCaseId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
 
@@ -287,6 +290,11 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -410,6 +418,9 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OtherCaseId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Queue")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -423,6 +434,57 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                     b.HasIndex("CaseId", "At");
 
                     b.ToTable("CaseEvents");
+                });
+
+            modelBuilder.Entity("SocialCrm.Domain.Cases.Macro", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferQueue")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Macros");
                 });
 
             modelBuilder.Entity("SocialCrm.Domain.Cases.OutgoingMessage", b =>
@@ -1293,6 +1355,8 @@ namespace SocialCrm.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "Kind");
+
+                    b.HasIndex("UserName", "CreatedAt");
 
                     b.HasIndex("UserName", "ReadAt", "CreatedAt");
 

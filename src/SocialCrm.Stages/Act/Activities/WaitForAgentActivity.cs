@@ -15,7 +15,7 @@ namespace SocialCrm.Stages.Act.Activities;
 public sealed class WaitForAgentActivity(CrmDbContext db) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
-        "WaitForAgent", "Waits for a service agent's action on the case.", ["Reply", "Ignore"]) with { Writes = ["action.agent", "action.kind", "action.replyKind", "action.text", "action.requestConnection"] };
+        "WaitForAgent", "Waits for a service agent's action on the case.", ["Reply", "Ignore"]) with { Writes = ["case.tags", "action.agent", "action.kind", "action.replyKind", "action.text", "action.requestConnection"] };
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
@@ -29,6 +29,8 @@ public sealed class WaitForAgentActivity(CrmDbContext db) : IActivity
     {
         var actionId = Guid.Parse(payload["actionId"]!.GetValue<string>());
         var action = await db.AgentActions.AsNoTracking().SingleAsync(a => a.Id == actionId, context.CancellationToken);
+        // Tagged while it waited (by the agent or a macro): later conditions see the tags as they are now.
+        LoadCaseActivity.SetTags(context, await db.Cases.Where(c => c.Id == action.CaseId).Select(c => c.Tags).SingleAsync(context.CancellationToken));
         SetAction(context, action.Agent, action.Action, action.ReplyKind ?? context.Text("brief.replyKind"), action.Text ?? context.Text("brief.draft"), action.RequestConnection);
         return ActivityResult.Completed(action.Action == AgentActions.Ignore ? "Ignore" : "Reply", $"{action.Agent}: {action.Action}");
     }

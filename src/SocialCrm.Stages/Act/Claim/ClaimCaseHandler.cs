@@ -39,6 +39,7 @@ public sealed class ClaimCaseHandler(CrmDbContext db, AuditLog audit, TimeProvid
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.AssignedAgent, (string?)null).SetProperty(c => c.ClaimedAt, (DateTime?)null), ct);
         if (released == 1)
         {
+            db.CaseEvents.Add(new CaseEvent { CaseId = caseId, Kind = CaseEventKinds.Released, Actor = agent, At = clock.GetUtcNow().UtcDateTime });
             await audit.WriteAsync(agent, AuditActions.CaseReleased, caseId.ToString(), null, ct);
             return new(ClaimStatus.Released, null, null);
         }

@@ -4,6 +4,7 @@ using SocialCrm.Domain.Cases;
 using SocialCrm.Domain.Workplace;
 using SocialCrm.Persistence;
 using SocialCrm.Persistence.Configuration;
+using SocialCrm.Persistence.Workplace;
 using SocialCrm.Stages.Notifications;
 using SocialCrm.Stages.Workplace;
 
@@ -33,7 +34,10 @@ public sealed class AddCaseNoteHandler(CrmDbContext db, NotificationCenter notif
 
         var named = Mentions.In(text);
         var upper = named.Select(n => n.ToUpperInvariant()).ToList();
-        var users = named.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => upper.Contains(u.NormalizedUserName!) && u.DisabledAt == null)
+        // People who can open the case: not the back office's service account.
+        var people = db.Roles.Where(r => Roles.People.Contains(r.Name!)).Select(r => r.Id);
+        var users = named.Count == 0 ? [] : await db.Users.AsNoTracking()
+            .Where(u => upper.Contains(u.NormalizedUserName!) && u.DisabledAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id && people.Contains(ur.RoleId)))
             .Select(u => u.UserName!).ToListAsync(ct);
         var unknown = named.Where(n => !users.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
 

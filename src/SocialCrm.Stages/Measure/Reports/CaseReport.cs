@@ -42,6 +42,8 @@ public sealed record ReportFilter
     public string? ReplyKind { get; set; }
     public string? ValueTier { get; set; }
     public string? Agent { get; set; }
+    /// <summary>Only the cases with this tag.</summary>
+    public string? Tag { get; set; }
     /// <summary>Only the cases one figure counts (ReportMetrics), for drill-down and export.</summary>
     public string? Metric { get; set; }
 }
@@ -68,4 +70,4 @@ public sealed record ReportDay(DateOnly Day, int Cases, int Replied, double? Sla
 public sealed record CaseReport(DateOnly From, DateOnly To, ReportFilter Filter, ReportFigures Total, IReadOnlyList<KindFigures> ByReplyKind,
     IReadOnlyList<KindTierFigures> ByValueTier, IReadOnlyList<ReportDay> Days);
 
-public sealed record ReportFacets(string[] Platforms, string[] Queues, string[] Languages, string[] Agents);
+public sealed record ReportFacets(string[] Platforms, string[] Queues, string[] Languages, string[] Agents, string[]? Tags = null);

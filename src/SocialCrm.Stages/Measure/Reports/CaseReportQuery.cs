@@ -1,3 +1,4 @@
+using SocialCrm.Domain.Cases;
 using SocialCrm.Scoring.ReplyKind;
 using SocialCrm.Domain.Measure;
 using Microsoft.EntityFrameworkCore;
@@ -40,12 +41,17 @@ public sealed class CaseReportQuery(CrmDbContext db, TimeProvider clock)
             join a in db.AgentActions on c.Id equals a.CaseId into actions
             from a in actions.DefaultIfEmpty()
             // The agent who acted (an auto-reply has none): the one the case's figures are credited to.
-            select new { m, c.CreatedAt, c.Queue, Agent = a == null ? null : a.Agent, s.Language, Value = b == null ? (double?)null : b.ValueScore };
+            select new { m, c.CreatedAt, c.Queue, c.Tags, Agent = a == null ? null : a.Agent, s.Language, Value = b == null ? (double?)null : b.ValueScore };
         if (!string.IsNullOrEmpty(filter.Platform)) query = query.Where(x => x.m.Platform == filter.Platform);
         if (!string.IsNullOrEmpty(filter.Queue)) query = query.Where(x => x.Queue == filter.Queue);
         if (!string.IsNullOrEmpty(filter.Language)) query = query.Where(x => x.Language == filter.Language);
         if (!string.IsNullOrEmpty(filter.ReplyKind)) query = filter.ReplyKind == "none" ? query.Where(x => x.m.ReplyKind == null) : query.Where(x => x.m.ReplyKind == filter.ReplyKind);
         if (!string.IsNullOrEmpty(filter.Agent)) query = query.Where(x => x.Agent == filter.Agent);
+        if (!string.IsNullOrEmpty(filter.Tag))
+        {
+            var tag = "," + filter.Tag.Trim().ToLowerInvariant() + ",";
+            query = query.Where(x => ("," + x.Tags + ",").Contains(tag));
+        }
         var found = await query.OrderBy(x => x.m.MeasuredAt).Take(MaxRows + 1).ToListAsync(ct);
         if (found.Count > MaxRows) throw new ArgumentException($"more than {MaxRows:N0} cases were measured in this range: narrow the dates or add a filter");
         var rows = found
@@ -86,7 +92,11 @@ public sealed class CaseReportQuery(CrmDbContext db, TimeProvider clock)
             await measured.Join(db.Cases, m => m.CaseId, c => c.Id, (m, c) => c.Queue).Distinct().OrderBy(q => q).ToArrayAsync(ct),
             [.. (await measured.Join(db.Cases, m => m.CaseId, c => c.Id, (m, c) => c.SignalId).Join(db.Signals, id => id, s => s.Id, (id, s) => s.Language).Distinct().ToListAsync(ct))
                 .Where(l => l != null).Select(l => l!).Order()],
-            await db.AgentActions.AsNoTracking().Join(measured, a => a.CaseId, m => m.CaseId, (a, m) => a.Agent).Distinct().OrderBy(a => a).ToArrayAsync(ct));
+            await db.AgentActions.AsNoTracking().Join(measured, a => a.CaseId, m => m.CaseId, (a, m) => a.Agent).Distinct().OrderBy(a => a).ToArrayAsync(ct),
+            // The tags in use: those the macros add and those on the latest cases (ids are time-ordered; a bounded read, not a scan).
+            [.. (await db.Macros.AsNoTracking().Select(m => m.Tags).ToListAsync(ct))
+                .Concat(await db.Cases.AsNoTracking().OrderByDescending(c => c.Id).Take(5000).Select(c => c.Tags).ToListAsync(ct))
+                .SelectMany(CaseTags.Of).Distinct().Order()]);
     }
 
     public static ReportFigures Figures(IReadOnlyList<CaseReportRow> rows)

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.Playwright;
 using SocialCrm.Tests.Api;
 using static Microsoft.Playwright.Assertions;
 
@@ -48,6 +49,21 @@ public class CaseworkConsoleTests
         await Expect(page.Locator("#note-notice")).ToContainTextAsync("eero notified");
         await Expect(page.Locator("#team-timeline .team-event.note")).ToContainTextAsync("can you check where order 55123 is?");
         await BrowserSession.ShotAsync(page, "case-with-note");
+
+        // A macro in one step: the reply box gets its template's reply, the case its tags and priority.
+        var macro = await admin.PostAsJsonAsync("/api/macros", new { name = "Late delivery", templateKey = "complaint-en", tags = new[] { "late-delivery" }, priority = 1 });
+        Assert.That((int)macro.StatusCode, Is.EqualTo(201), await macro.Content.ReadAsStringAsync());
+        await page.ReloadAsync();
+        await page.Locator(".macro-row .rz-dropdown").ClickAsync();
+        await page.Locator(".rz-dropdown-item", new() { HasText = "Late delivery" }).First.ClickAsync();
+        await page.FillAsync("#reply-text", "");
+        await page.ClickAsync("#apply-macro");
+        await Expect(page.Locator("#note-notice")).ToContainTextAsync("Applied Late delivery");
+        await Expect(page.Locator("#case-tags")).ToContainTextAsync("late-delivery");
+        await Expect(page.Locator("#reply-text")).Not.ToHaveValueAsync("");
+        await Expect(page.Locator(".case-head")).ToContainTextAsync("P1");
+        await Expect(page.Locator("#team-timeline")).ToContainTextAsync("applied the macro Late delivery");
+        await BrowserSession.ShotAsync(page, "macro-applied");
 
         var other = await session.SignInAsync(eero, eeroPassword, "/");
         await Expect(other.Locator("#notification-count")).ToHaveTextAsync("1", new() { Timeout = 15_000 });

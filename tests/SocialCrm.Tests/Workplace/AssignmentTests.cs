@@ -245,4 +245,30 @@ public class AssignmentTests
         Assert.That(row["queues"]!.AsArray().Select(q => q!.GetValue<string>()), Is.EqualTo(new[] { "complaints", "vip" }));
         Assert.That((await analyst.PutAsJsonAsync("/api/me/availability", new { status = "available" })).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
+
+    [Test]
+    public async Task A_case_given_back_goes_to_someone_else_and_an_agent_without_the_role_gets_none()
+    {
+        using var factory = new ApiFactory().With("SocialCrm:Assignment:IntervalSeconds", "0.2");
+        using var admin = await factory.ClientAsync("root", "admin");
+        using var aino = await factory.ClientAsync("aino", "agent");
+        using var eero = await factory.ClientAsync("eero", "agent");
+        using var former = await factory.ClientAsync("former", "agent");
+        await SetAsync(admin, former, "former", capacity: 10);
+        // No longer an agent, though still available in their profile: nothing is assigned to them.
+        Assert.That((await admin.PatchAsJsonAsync("/api/users/former", new { roles = new[] { "analyst" } })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        await SetAsync(admin, aino, "aino", capacity: 10);
+
+        var caseId = (await PostCasesAsync(factory, admin, "give-back", 1))[0];
+        await EventuallyAsync(async () => (await HeldAsync(factory, [caseId])).ContainsKey("aino"), "the case should go to aino, the only agent");
+        Assert.That((await aino.PostAsync($"/api/cases/{caseId}/release", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await Task.Delay(1000);
+        Assert.That((await HeldAsync(factory, [caseId])).GetValueOrDefault("(nobody)"), Is.EqualTo(1), "not straight back to the one who gave it back");
+        await SetAsync(admin, eero, "eero", capacity: 10);
+        await EventuallyAsync(async () => (await HeldAsync(factory, [caseId])).ContainsKey("eero"), "the case should go to eero");
+        var timeline = (await admin.GetFromJsonAsync<JsonObject>($"/api/cases/{caseId}"))!["timeline"]!.AsArray().Select(e => $"{e!["kind"]} {e["agent"] ?? e["actor"]}");
+        Assert.That(timeline, Is.EqualTo(new[] { "assigned aino", "released aino", "assigned eero" }));
+        using var scope = factory.Services.CreateScope();
+        Assert.That(await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Cases.CountAsync(c => c.AssignedAgent == "former"), Is.Zero);
+    }
 }

@@ -27,6 +27,9 @@ public sealed record CrmSettings
     /// <summary>Per agent queue (vip, complaints, support, social): auto-assignment.</summary>
     public Dictionary<string, QueueSettings> Queues { get; set; } = QueueSettings.Defaults();
 
+    /// <summary>When a case of this queue and priority created then is due: the priority's minutes, in the queue's opening hours.</summary>
+    public DateTime SlaDue(string queue, int priority, DateTime createdUtc) => Queue(queue).SlaDue(createdUtc, SlaMinutes(priority));
+
     /// <summary>Minutes to answer a case of this priority (1 urgent to 4 low).</summary>
     public int SlaMinutes(int priority) => priority switch { 1 => SlaUrgentMinutes, 2 => SlaHighMinutes, 3 => SlaNormalMinutes, _ => SlaLowMinutes };
 

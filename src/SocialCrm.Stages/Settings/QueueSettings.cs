@@ -9,7 +9,17 @@ public sealed record QueueSettings
     /// <summary>New cases go straight to the available agent of the queue with the fewest open cases, under their capacity.</summary>
     public bool AutoAssign { get; init; } = true;
 
-    public JsonObject ToJson() => new() { ["autoAssign"] = AutoAssign };
+    /// <summary>When the queue's SLA clock runs; null: around the clock.</summary>
+    public BusinessHours? Hours { get; init; }
+
+    public JsonObject ToJson() => new()
+    {
+        ["autoAssign"] = AutoAssign,
+        ["hours"] = Hours is null ? null : new JsonObject { ["timeZone"] = Hours.TimeZone, ["week"] = Hours.Week, ["holidays"] = Hours.Holidays },
+    };
+
+    /// <summary>When a case created at <paramref name="fromUtc"/> with <paramref name="minutes"/> to answer is due: in opening hours when the queue has them.</summary>
+    public DateTime SlaDue(DateTime fromUtc, double minutes) => Hours is null ? fromUtc.AddMinutes(minutes) : Hours.AddMinutes(fromUtc, minutes);
 
     /// <summary>Every known queue as a new install has it: auto-assignment on.</summary>
     public static Dictionary<string, QueueSettings> Defaults() => CaseQueues.All.ToDictionary(q => q, _ => new QueueSettings());
@@ -18,10 +28,17 @@ public sealed record QueueSettings
     public static Dictionary<string, QueueSettings> Upgraded() => CaseQueues.All.ToDictionary(q => q, _ => new QueueSettings { AutoAssign = false });
 
     /// <summary>"vip: auto-assign on → off" for each queue whose settings differ.</summary>
-    public static IEnumerable<string> Changes(IReadOnlyDictionary<string, QueueSettings> before, IReadOnlyDictionary<string, QueueSettings> after) =>
-        after.Keys.Union(before.Keys).Order(StringComparer.Ordinal)
-            .Where(q => before.GetValueOrDefault(q) != after.GetValueOrDefault(q))
-            .Select(q => $"{q}: auto-assign {OnOff(before.GetValueOrDefault(q))} → {OnOff(after.GetValueOrDefault(q))}");
+    public static IEnumerable<string> Changes(IReadOnlyDictionary<string, QueueSettings> before, IReadOnlyDictionary<string, QueueSettings> after)
+    {
+        foreach (var q in after.Keys.Union(before.Keys).Order(StringComparer.Ordinal))
+        {
+            var (b, a) = (before.GetValueOrDefault(q), after.GetValueOrDefault(q));
+            if (b?.AutoAssign != a?.AutoAssign) yield return $"{q}: auto-assign {OnOff(b)} → {OnOff(a)}";
+            if (b?.Hours != a?.Hours) yield return $"{q}: hours {HoursText(b)} → {HoursText(a)}";
+        }
+    }
+
+    private static string HoursText(QueueSettings? q) => q?.Hours?.ToString() ?? "around the clock";
 
     private static string OnOff(QueueSettings? q) => q is null ? "unset" : q.AutoAssign ? "on" : "off";
 }

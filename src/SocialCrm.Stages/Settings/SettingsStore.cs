@@ -199,6 +199,46 @@ public sealed class SettingsStore(CrmDbContext db, LiveSettings live, WorkflowSe
         return (parsed, queues);
     }
 
+    /// <summary>{"timeZone": "Europe/Helsinki", "week": "mon-fri 08:00-17:00", "holidays": ["2026-12-24"]} (holidays also as one comma-separated string).</summary>
+    private static BusinessHours? HoursOf(JsonNode? node, out string? problem)
+    {
+        problem = null;
+        if (node is not JsonObject o)
+        {
+            problem = "must be null (around the clock) or {\"timeZone\": \"Europe/Helsinki\", \"week\": \"mon-fri 08:00-17:00\", \"holidays\": [\"2026-12-24\"]}";
+            return null;
+        }
+        var unknown = o.Select(p => p.Key).Except(["timeZone", "week", "holidays"]).ToList();
+        if (unknown.Count > 0)
+        {
+            problem = $"{string.Join(", ", unknown.Select(u => $"'{u}'"))} is not part of business hours (timeZone, week, holidays)";
+            return null;
+        }
+        string? Text(string name) => o[name] is JsonValue v && v.TryGetValue<string>(out var t) ? t : null;
+        var zone = Text("timeZone");
+        var week = Text("week");
+        if (string.IsNullOrWhiteSpace(zone) || string.IsNullOrWhiteSpace(week))
+        {
+            problem = "give timeZone (such as Europe/Helsinki) and week (such as mon-fri 08:00-17:00) as text";
+            return null;
+        }
+        string holidays;
+        switch (o["holidays"])
+        {
+            case null: holidays = ""; break;
+            case JsonArray days when days.All(d => d is JsonValue dv && dv.GetValueKind() == JsonValueKind.String):
+                holidays = string.Join(",", days.Select(d => d!.GetValue<string>().Trim()));
+                break;
+            case JsonValue text when text.GetValueKind() == JsonValueKind.String: holidays = text.GetValue<string>(); break;
+            default:
+                problem = "holidays must be a list of dates (yyyy-MM-dd)";
+                return null;
+        }
+        var hours = new BusinessHours(zone.Trim(), week.Trim(), holidays);
+        problem = hours.Problem();
+        return problem is null ? hours : null;
+    }
+
     /// <summary>{"vip": {"autoAssign": false}, ...}: the queue settings named change, the others keep their values.</summary>
     private static void ParseQueues(JsonNode? node, Dictionary<string, Func<QueueSettings, QueueSettings>> queues, List<ValidationFailure> failures)
     {
@@ -222,19 +262,27 @@ public sealed class SettingsStore(CrmDbContext db, LiveSettings live, WorkflowSe
             Func<QueueSettings, QueueSettings> change = q => q;
             foreach (var (field, value) in fields)
             {
-                if (field != "autoAssign")
-                {
-                    failures.Add(new($"queues.{queue}.{field}", $"'{field}' is not a queue setting (autoAssign)"));
-                    continue;
-                }
-                if (value is not JsonValue v || v.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
-                {
-                    failures.Add(new($"queues.{queue}.autoAssign", "must be true or false"));
-                    continue;
-                }
-                var on = v.GetValue<bool>();
                 var before = change;
-                change = q => before(q) with { AutoAssign = on };
+                switch (field)
+                {
+                    case "autoAssign" when value is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False:
+                        var on = v.GetValue<bool>();
+                        change = q => before(q) with { AutoAssign = on };
+                        break;
+                    case "autoAssign":
+                        failures.Add(new($"queues.{queue}.autoAssign", "must be true or false"));
+                        break;
+                    case "hours" when value is null:
+                        change = q => before(q) with { Hours = null };
+                        break;
+                    case "hours":
+                        if (HoursOf(value, out var problem) is { } hours) change = q => before(q) with { Hours = hours };
+                        else failures.Add(new($"queues.{queue}.hours", problem!));
+                        break;
+                    default:
+                        failures.Add(new($"queues.{queue}.{field}", $"'{field}' is not a queue setting (autoAssign, hours)"));
+                        break;
+                }
             }
             queues[queue] = change;
         }

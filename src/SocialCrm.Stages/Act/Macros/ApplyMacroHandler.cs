@@ -43,7 +43,7 @@ public sealed class ApplyMacroHandler(CrmDbContext db, CaseTagging tagging, Tran
             if (macro.Priority is { } priority && priority != @case.Priority)
             {
                 @case.Priority = priority;
-                @case.SlaDueAt = @case.CreatedAt.AddMinutes((await settings.CurrentAsync(ct)).Values.SlaMinutes(priority));
+                @case.SlaDueAt = (await settings.CurrentAsync(ct)).Values.SlaDue(@case.Queue, priority, @case.CreatedAt);
             }
             db.CaseEvents.Add(new CaseEvent { CaseId = caseId, Kind = CaseEventKinds.Macro, Actor = actor, Text = $"{macro.Name}: {view.Describe()}", At = clock.GetUtcNow().UtcDateTime });
             audit.Add(actor, AuditActions.MacroApplied, caseId.ToString(), $"{macro.Name}: {view.Describe()}");

@@ -9,7 +9,7 @@ using SocialCrm.Workflows.Activities;
 namespace SocialCrm.Stages.Analyse.Activities;
 
 /// <summary>Writes the case and the brief an agent will see, from what the analyse workflow worked out.</summary>
-public sealed class WriteCaseBriefActivity(CrmDbContext db, TimeProvider clock) : IActivity
+public sealed class WriteCaseBriefActivity(CrmDbContext db, Settings.SettingsStore settings, TimeProvider clock) : IActivity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
         "WriteCaseBrief", "Writes the case and its brief.", [ActivityResult.Done]) with { Writes = ["case.id"] };
@@ -28,6 +28,9 @@ public sealed class WriteCaseBriefActivity(CrmDbContext db, TimeProvider clock) 
             CreatedAt = now,
             SlaDueAt = DateTime.Parse(context.RequireString("case.slaDueAt"), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
         };
+        // The SLA's minutes run in the queue's opening hours, where it has them (SetPriority counted them from now).
+        if ((await settings.CurrentAsync(context.CancellationToken)).Values.Queue(@case.Queue).Hours is { } hours)
+            @case.SlaDueAt = hours.AddMinutes(now, Math.Max(0, (@case.SlaDueAt - now).TotalMinutes));
         var reasons = new JsonArray();
         var signalReasons = JsonNode.Parse(signal.ReasonsJson ?? "{}") as JsonObject ?? [];
         var lists = new[] { ("sentiment", signalReasons["sentiment"]), ("intent", signalReasons["intent"]), ("value", context.Get("value.reasons")) };

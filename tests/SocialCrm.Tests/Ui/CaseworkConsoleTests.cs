@@ -106,6 +106,16 @@ public class CaseworkConsoleTests
         var adminPage = await session.SignInAsync(root, rootPassword, "/admin/agents");
         await Expect(adminPage.Locator("#agents")).ToContainTextAsync("aino");
         await Expect(adminPage.Locator("#queues")).ToContainTextAsync("complaints");
+        await adminPage.ClickAsync("#edit-hours-support");
+        await adminPage.FillAsync("#hours-week", "mon-fri 08:00-17:00; sat 10:00-14:00");
+        await adminPage.FillAsync("#hours-zone", "Europe/Helsinki");
+        await adminPage.FillAsync("#hours-holidays", "2026-12-24, 2026-12-25");
+        await adminPage.ClickAsync("#save-hours");
+        await Expect(adminPage.Locator("#hours-support")).ToHaveTextAsync("mon-fri 08:00-17:00; sat 10:00-14:00 (Europe/Helsinki), 2 holidays");
+        await adminPage.ClickAsync("#edit-hours-social");
+        await adminPage.FillAsync("#hours-week", "weekdays");
+        await adminPage.ClickAsync("#save-hours");
+        await Expect(adminPage.Locator("#problem")).ToContainTextAsync("'weekdays' is not days and hours");
         await BrowserSession.ShotAsync(adminPage, "agents-and-queues");
     }
 }

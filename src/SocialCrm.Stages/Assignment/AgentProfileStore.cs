@@ -33,10 +33,7 @@ public sealed class AgentProfileStore(CrmDbContext db, AuditLog audit, StoreWrit
     /// </summary>
     public async Task<List<AgentView>> ListAsync(CancellationToken ct, bool simulated = false)
     {
-        var agents = await db.Users.AsNoTracking().Where(u => u.DisabledAt == null)
-            .Join(db.UserRoles, u => u.Id, ur => ur.UserId, (u, ur) => new { u.UserName, ur.RoleId })
-            .Join(db.Roles.Where(r => r.Name == Roles.Agent), x => x.RoleId, r => r.Id, (x, _) => x.UserName!)
-            .OrderBy(n => n).ToListAsync(ct);
+        var agents = await ActiveAgents.Names(db).OrderBy(n => n).ToListAsync(ct);
         var profiles = await db.AgentProfiles.AsNoTracking().Where(p => agents.Contains(p.UserName)).ToDictionaryAsync(p => p.UserName, ct);
         var users = agents.Count;
         if (simulated)

@@ -35,9 +35,9 @@ public sealed class AutoAssigner(CrmDbContext db, SettingsStore settings, Notifi
         var simulatorAlive = now - SimulatedAgentsStale;
         // Active users who still hold the agent role, and the simulator's agents (a profile and no user) while the
         // simulator runs: it touches their profiles every minute.
-        var agentRole = db.Roles.Where(r => r.Name == Roles.Agent).Select(r => r.Id);
+        var active = ActiveAgents.Names(db);
         var agents = await db.AgentProfiles.AsNoTracking().Where(p => p.Availability == Availability.Available && p.Capacity > 0
-                && (db.Users.Any(u => u.UserName == p.UserName && u.DisabledAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id && agentRole.Contains(ur.RoleId)))
+                && (active.Contains(p.UserName)
                     || (!db.Users.Any(u => u.UserName == p.UserName) && p.UserName.StartsWith(SimulatedPrefix) && p.AvailabilityChangedAt > simulatorAlive)))
             .ToListAsync(ct);
         if (agents.Count == 0) return 0;

@@ -33,7 +33,7 @@ public sealed class TransferCaseHandler(CrmDbContext db, AuditLog audit, Notific
         if (agent is null && queue is null) return new(TransferStatus.Invalid, "name the agent or the queue (or both) to transfer the case to");
         if (queue is not null && !QueueNames.IsValid(queue)) return new(TransferStatus.Invalid, $"'{queue}' is not a queue name (1 to 64 lower-case letters, digits or dashes)");
         if (note is { Length: > MaxNote }) return new(TransferStatus.Invalid, $"the note is {note.Length:N0} characters long; at most {MaxNote:N0} are taken");
-        if (agent is not null && !await IsActiveAgentAsync(agent, ct)) return new(TransferStatus.Invalid, $"'{agent}' is not an active agent");
+        if (agent is not null && !await ActiveAgents.IsAsync(db, agent, ct)) return new(TransferStatus.Invalid, $"'{agent}' is not an active agent");
 
         using var _ = await gate.EnterAsync(ct, intake: true);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -64,10 +64,4 @@ public sealed class TransferCaseHandler(CrmDbContext db, AuditLog audit, Notific
         if (agent is null) signal.Wake();
         return new(TransferStatus.Done, null, agent, toQueue);
     }
-
-    private Task<bool> IsActiveAgentAsync(string userName, CancellationToken ct) =>
-        db.Users.Where(u => u.UserName == userName && u.DisabledAt == null)
-            .Join(db.UserRoles, u => u.Id, ur => ur.UserId, (u, ur) => ur.RoleId)
-            .Join(db.Roles.Where(r => r.Name == Roles.Agent), id => id, r => r.Id, (id, r) => r)
-            .AnyAsync(ct);
 }

@@ -88,8 +88,7 @@ public sealed class MacroStore(CrmDbContext db, AuditLog audit, TimeProvider clo
         if (input.Tags is { } tags && CaseTagging.Refusal(tags) is { } bad) problems["tags"] = [bad];
         if (input.Priority is { } p && p is < 1 or > 4) problems["priority"] = [$"a priority is 1 (urgent) to 4 (low), not {p}"];
         if (Blank(input.TransferQueue) is { } q && !QueueNames.IsValid(q)) problems["transferQueue"] = [$"'{q}' is not a queue name (1 to 64 lower-case letters, digits or dashes)"];
-        if (Blank(input.TransferAgent) is { } a && !await db.Users.Where(u => u.UserName == a && u.DisabledAt == null)
-                .Join(db.UserRoles, u => u.Id, ur => ur.UserId, (u, ur) => ur.RoleId).Join(db.Roles.Where(r => r.Name == Roles.Agent), x => x, r => r.Id, (x, r) => r).AnyAsync(ct))
+        if (Blank(input.TransferAgent) is { } a && !await Assignment.ActiveAgents.IsAsync(db, a, ct))
             problems["transferAgent"] = [$"'{a}' is not an active agent"];
         if (problems.Count == 0 && Blank(input.TemplateKey) is null && (input.Tags ?? []).Length == 0 && input.Priority is null && Blank(input.TransferQueue) is null && Blank(input.TransferAgent) is null)
             problems["macro"] = ["a macro does at least one thing: a reply template, tags, a priority or a transfer"];

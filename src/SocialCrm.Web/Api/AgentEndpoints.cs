@@ -1,5 +1,4 @@
 using SocialCrm.Stages.Assignment;
-using SocialCrm.Stages.Workplace;
 using SocialCrm.Web.Workplace;
 
 namespace SocialCrm.Web.Api;
@@ -15,10 +14,10 @@ public static class AgentEndpoints
         agents.MapGet("/", (AgentProfileStore store, CancellationToken ct) => store.ListAsync(ct))
             .WithSummary("Every active agent: availability, capacity (open cases at once), the queues they work (none: all) and the open cases they hold");
 
-        agents.MapPut("/{userName}", async (string userName, HttpRequest request, HttpContext http, AgentProfileStore store, UserAdmin users, CancellationToken ct) =>
+        agents.MapPut("/{userName}", async (string userName, HttpRequest request, HttpContext http, AgentProfileStore store, SocialCrm.Persistence.CrmDbContext db, CancellationToken ct) =>
         {
             var body = await JsonBody.ReadAsync<AgentWork>(request, ct);
-            if (!(await users.ListAsync(ct)).Any(u => u.UserName == userName && u.Roles.Contains(SocialCrm.Persistence.Workplace.Roles.Agent)))
+            if (!await ActiveAgents.IsAsync(db, userName, ct))
                 return Results.Problem($"no agent named '{userName}'", statusCode: StatusCodes.Status404NotFound);
             var current = await store.GetAsync(userName, ct);
             var capacity = body.Capacity ?? current.Capacity;
